@@ -1,0 +1,16 @@
+namespace Greenlight.Model;
+
+/// <summary>Stable reason codes for a pass that is not proven (DESIGN.md §7).</summary>
+public static class ProofReason
+{
+    public const string ZeroDuration = "zero-duration";
+    public const string DurationDrop = "duration-drop";
+    public const string Skipped = "skipped";
+    public const string NoTests = "no-tests";
+    public const string CollectionError = "collection-error";
+    public const string NoTraffic = "no-traffic";
+    public const string ServerError = "server-error";
+    public const string UnawaitedCoroutine = "unawaited-coroutine";
+    public const string MockMarker = "mock-marker";
+    public const string UnhealthyService = "unhealthy-service";
+}

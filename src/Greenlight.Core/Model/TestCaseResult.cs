@@ -1,0 +1,24 @@
+namespace Greenlight.Model;
+
+/// <summary>
+/// One test case as read from a runner's result file. Times are those the runner wrote;
+/// <see cref="Started"/> and <see cref="Ended"/> are null when the format carries none.
+/// </summary>
+public sealed record TestCaseResult
+{
+    public required string Name { get; init; }
+    public string ClassName { get; init; } = "";
+    public required TestOutcome Outcome { get; init; }
+    public TimeSpan Duration { get; init; }
+    public DateTimeOffset? Started { get; init; }
+    public DateTimeOffset? Ended { get; init; }
+    /// <summary>Failure, error or skip message (first line of the runner's message).</summary>
+    public string? Message { get; init; }
+    public string? StackTrace { get; init; }
+    /// <summary>Captured stdout/stderr of the test, when the format carries it.</summary>
+    public string? Output { get; init; }
+    public IReadOnlyDictionary<string, string> Traits { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Fully qualified name used to tie results, traffic and history together.</summary>
+    public string FullName => ClassName.Length == 0 ? Name : $"{ClassName}.{Name}";
+}

@@ -1,0 +1,23 @@
+namespace Greenlight.Model;
+
+/// <summary>
+/// One request (or WebSocket session) seen by the recording proxy in front of a service.
+/// For a WebSocket, <see cref="Status"/> is the upgrade response (101 when accepted).
+/// </summary>
+public sealed record TrafficRecord
+{
+    public required DateTimeOffset Started { get; init; }
+    public required TimeSpan Latency { get; init; }
+    public required string Service { get; init; }
+    public required string Method { get; init; }
+    public required string Path { get; init; }
+    public required int Status { get; init; }
+    /// <summary>Value of the X-Greenlight-Test header, when the client sent one.</summary>
+    public string? Test { get; init; }
+    public bool IsWebSocket { get; init; }
+    public int MessagesToServer { get; init; }
+    public int MessagesToClient { get; init; }
+    public int? CloseCode { get; init; }
+    /// <summary>"client", "server" or null when the socket was not closed by a close frame.</summary>
+    public string? ClosedBy { get; init; }
+}
