@@ -1,0 +1,26 @@
+namespace Greenlight.Config;
+
+public sealed record SuiteConfig
+{
+    public required string Id { get; init; }
+    /// <summary>1 (P1, most critical) to 6.</summary>
+    public required int Priority { get; init; }
+    public string? Category { get; init; }
+    public string? Impact { get; init; }
+    /// <summary>"dotnet", "pytest" or "command".</summary>
+    public required string Runner { get; init; }
+    /// <summary>Absolute path of the project, folder or file the runner runs.</summary>
+    public required string Path { get; init; }
+    public IReadOnlyList<string> Args { get; init; } = [];
+    /// <summary>Runner-specific filter: a trait expression for dotnet, a -k expression for pytest.</summary>
+    public string? Filter { get; init; }
+    /// <summary>For the command runner: the JUnit XML file (or glob) it writes.</summary>
+    public string? Results { get; init; }
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
+    /// <summary>Highest share of failed tests (0..1) for the suite's phase to pass.</summary>
+    public double MaxFailureRate { get; init; }
+    /// <summary>Services the suite talks to; empty means all.</summary>
+    public IReadOnlyList<string> Services { get; init; } = [];
+
+    public string PriorityLabel => $"P{Priority}";
+}

@@ -1,0 +1,35 @@
+using Greenlight.Config;
+
+namespace Greenlight.Stages;
+
+/// <summary>Builds and starts (or, for remote services, deploys) one service.</summary>
+public interface IDeployer
+{
+    Task<DeployResult> DeployAsync(ServiceConfig service, DeployContext context, CancellationToken cancellationToken);
+
+    /// <summary>Stops everything this deployer started, whole process trees, in reverse start order.</summary>
+    Task StopAllAsync(CancellationToken cancellationToken);
+}
+
+/// <param name="RunDirectory">The run folder (<c>.greenlight/runs/&lt;run-id&gt;</c>); logs go under <c>logs/</c>.</param>
+/// <param name="ServiceUrls">Base URLs of services already deployed, for <c>GREENLIGHT_&lt;SERVICE&gt;_URL</c>.</param>
+public sealed record DeployContext(
+    string RunDirectory,
+    string RepositoryRoot,
+    IReadOnlyDictionary<string, Uri> ServiceUrls);
+
+public sealed record DeployResult
+{
+    public required string Service { get; init; }
+    public required bool Succeeded { get; init; }
+    public Uri? Url { get; init; }
+    /// <summary>e.g. "git a8aa565+build 3f9c2e1d" for a local service.</summary>
+    public string? Revision { get; init; }
+    public DateTimeOffset? StartedAt { get; init; }
+    public TimeSpan BuildDuration { get; init; }
+    public TimeSpan StartDuration { get; init; }
+    public string? LogPath { get; init; }
+    /// <summary>Why it failed (build error, exited during start, not ready in time), for people.</summary>
+    public string? Failure { get; init; }
+    public int? ProcessId { get; init; }
+}

@@ -1,0 +1,44 @@
+using Greenlight.Config;
+using Greenlight.Model;
+
+namespace Greenlight.Stages;
+
+/// <summary>Runs one suite with a real test runner and reads its results.</summary>
+public interface ITestRunner
+{
+    /// <summary>The name used in <c>runner:</c> (dotnet, pytest, command).</summary>
+    string Name { get; }
+
+    /// <summary>Lists the tests the suite would run, with the runner's own listing (for <c>greenlight plan</c>).</summary>
+    Task<TestListing> ListAsync(SuiteConfig suite, SuiteRunContext context, CancellationToken cancellationToken);
+
+    Task<SuiteRunResult> RunAsync(SuiteConfig suite, SuiteRunContext context, CancellationToken cancellationToken);
+}
+
+/// <param name="SuiteDirectory">Where this suite's output, results and runner log go.</param>
+/// <param name="Environment">Extra variables for the runner, including every <c>GREENLIGHT_&lt;SERVICE&gt;_URL</c>.</param>
+public sealed record SuiteRunContext(
+    string SuiteDirectory,
+    string RepositoryRoot,
+    IReadOnlyDictionary<string, string> Environment,
+    bool FailFast);
+
+public sealed record TestListing(IReadOnlyList<string> Tests, IReadOnlyList<string> Problems);
+
+public sealed record SuiteRunResult
+{
+    public required string SuiteId { get; init; }
+    /// <summary>The command as shown to people, secrets redacted.</summary>
+    public required string CommandLine { get; init; }
+    public int? ExitCode { get; init; }
+    public bool TimedOut { get; init; }
+    public DateTimeOffset Started { get; init; }
+    public TimeSpan Duration { get; init; }
+    public IReadOnlyList<TestCaseResult> Cases { get; init; } = [];
+    /// <summary>Collection errors, missing or truncated result files, crashes: facts that make the result untrustworthy.</summary>
+    public IReadOnlyList<string> Problems { get; init; } = [];
+    public bool CollectionFailed { get; init; }
+    /// <summary>The runner's full terminal output, kept in the suite folder.</summary>
+    public string? OutputPath { get; init; }
+    public IReadOnlyList<string> ResultFiles { get; init; } = [];
+}
