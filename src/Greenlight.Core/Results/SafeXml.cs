@@ -60,6 +60,34 @@ internal static class SafeXml
         }
     }
 
+    /// <summary>
+    /// Calls <paramref name="onElement"/> for each child element of the element the reader is on; the
+    /// handler must consume the child (read it, skip it). Leaves the reader on the parent's end tag,
+    /// so the caller can record what it read before the next read, which is the one that fails in a
+    /// truncated file.
+    /// </summary>
+    public static void ReadChildren(XmlReader reader, Action<string> onElement)
+    {
+        if (reader.IsEmptyElement)
+        {
+            return;
+        }
+
+        var depth = reader.Depth;
+        reader.Read();
+        while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+        {
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                onElement(reader.LocalName);
+            }
+            else
+            {
+                reader.Read();
+            }
+        }
+    }
+
     // XmlException messages repeat the line and position we already give.
     private static string FirstSentence(string message)
     {
