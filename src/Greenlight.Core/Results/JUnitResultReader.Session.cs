@@ -14,6 +14,7 @@ public sealed partial class JUnitResultReader
         private readonly Stack<SuiteFrame> _suites = new();
         private readonly Names _names = new(new NameTable());
         private string _lastClassName = "";
+        private int _failureElements;
 
         public ResultFile Read()
         {
@@ -77,6 +78,7 @@ public sealed partial class JUnitResultReader
             var frame = new SuiteFrame(
                 SafeXml.Attribute(reader, _names.Name),
                 _cases.Count,
+                _failureElements,
                 CountAttribute(reader, _names.Errors) + CountAttribute(reader, _names.Failures));
             if (reader.IsEmptyElement)
             {
@@ -92,15 +94,21 @@ public sealed partial class JUnitResultReader
 
         private void CloseSuite(SuiteFrame frame)
         {
-            if (frame.DeclaredFailures > 0 && _cases.Count == frame.FirstCase && !frame.EmptyChildReported)
+            // gotestsum records a build error, and xunit v3 a fixture cleanup error, only in these counters.
+            var carried = _failureElements - frame.FirstFailureElement;
+            if (frame.DeclaredFailures > carried)
             {
-                if (_suites.TryPeek(out var parent))
+                if (!frame.ChildReported)
                 {
-                    parent.EmptyChildReported = true;
+                    _problems.Add($"{path}: {(frame.Name is { Length: > 0 } n ? $"suite '{n}'" : "the report")} declares " +
+                        $"{frame.DeclaredFailures} failure(s) or error(s) but its test cases carry {carried} " +
+                        $"(of {_cases.Count - frame.FirstCase} case(s)): e.g. a build or cleanup error outside any test");
                 }
 
-                _problems.Add($"{path}: {(frame.Name is { Length: > 0 } n ? $"suite '{n}'" : "the report")} declares " +
-                    $"{frame.DeclaredFailures} failure(s) or error(s) but holds no test case (e.g. a build error)");
+                if (_suites.TryPeek(out var parent))
+                {
+                    parent.ChildReported = true;
+                }
             }
 
             if (string.IsNullOrEmpty(frame.Output))
@@ -119,13 +127,14 @@ public sealed partial class JUnitResultReader
         private static int CountAttribute(XmlReader reader, string name) =>
             int.TryParse(SafeXml.Attribute(reader, name), System.Globalization.CultureInfo.InvariantCulture, out var count) ? count : 0;
 
-        private sealed class SuiteFrame(string? name, int firstCase, int declaredFailures)
+        private sealed class SuiteFrame(string? name, int firstCase, int firstFailureElement, int declaredFailures)
         {
             public string? Name { get; } = name;
             public int FirstCase { get; } = firstCase;
+            public int FirstFailureElement { get; } = firstFailureElement;
             public int DeclaredFailures { get; } = declaredFailures;
             public string? Output { get; set; }
-            public bool EmptyChildReported { get; set; }
+            public bool ChildReported { get; set; }
         }
     }
 }

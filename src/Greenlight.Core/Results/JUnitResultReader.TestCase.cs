@@ -49,6 +49,11 @@ public sealed partial class JUnitResultReader
                         : (TestOutcome?)null;
                     if (childOutcome is { } found)
                     {
+                        if (found != TestOutcome.Skipped)
+                        {
+                            _failureElements++;
+                        }
+
                         var childMessage = SafeXml.Attribute(reader, _names.Message);
                         var body = reader.ReadElementContentAsString();
                         // An error outranks a failure (pytest adds a teardown error to a failed test), and both outrank a skip.

@@ -74,7 +74,18 @@ public sealed class JUnitProducerTests
 
         Assert.Empty(file.Cases);
         var problem = Assert.Single(file.Problems);
-        Assert.Contains("holds no test case", problem, StringComparison.Ordinal);
+        Assert.Contains("declares 1 failure(s) or error(s) but its test cases carry 0 (of 0 case(s))", problem, StringComparison.Ordinal);
         Assert.StartsWith(path, problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_XunitV3CleanupErrorOnlyInRootCounter_ReportsAProblem()
+    {
+        var file = await _reader.ReadAsync(TestData.Path("xunit3", "xunit3-cleanup-error.junit.xml"), TestData.Timeout());
+
+        var only = Assert.Single(file.Cases);
+        Assert.Equal(TestOutcome.Passed, only.Outcome);
+        var problem = Assert.Single(file.Problems);
+        Assert.Contains("suite 'Test results' declares 1 failure(s) or error(s) but its test cases carry 0 (of 1 case(s))", problem, StringComparison.Ordinal);
     }
 }
