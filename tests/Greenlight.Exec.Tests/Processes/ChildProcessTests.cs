@@ -61,7 +61,7 @@ public sealed class ChildProcessTests
     public async Task RunAsync_ParentExitsLeavingBackgroundChild_BackgroundChildKilled()
     {
         var pidFile = Path.Combine(_dir, "orphan.pid");
-        var result = await _child.RunAsync(ProcessSpec.Shell($"sleep 300 > /dev/null 2>&1 & echo $! > {pidFile}"), Timeout());
+        var result = await _child.RunAsync(ProcessSpec.Shell($"sleep 300 & echo $! > {pidFile}"), Timeout());
 
         Assert.Equal(0, result.ExitCode);
         Assert.True(IsGone(await ReadPidFileAsync(pidFile, Timeout())));
