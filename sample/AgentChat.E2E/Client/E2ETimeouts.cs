@@ -27,8 +27,8 @@ public static class E2ETimeouts
 public static class ResponseTimeBounds
 {
     /// <summary>Any single REST call on loopback (healthy: a few ms).</summary>
-    public static readonly TimeSpan HttpCall = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan HttpCall = TimeSpan.FromSeconds(2);
 
     /// <summary>execute_agent to agent_started (healthy: a few ms; it precedes any think time).</summary>
-    public static readonly TimeSpan FirstEvent = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan FirstEvent = TimeSpan.FromSeconds(2);
 }
