@@ -9,7 +9,7 @@ public static class Agents
     public const string FailingTool = "failing-tool";
 
     public const string StatsInput = "compute stats for 3 5 7 9";
-    public const string ResearchInput = "search the catalogue for websocket";
+    public const string ResearchInput = "what is a jwt";
     public const string TriageToStats = "please compute the average of 2 4 6";
-    public const string TriageToResearch = "find documentation about websocket";
+    public const string TriageToResearch = "tell me about jwt";
 }
