@@ -61,6 +61,17 @@ public sealed class TokenService
             return TokenCheck.Refused("token missing");
         }
 
+        // Checked first so that "alg": "none" or HS512 get a reason that names the real problem.
+        if (!_handler.CanReadToken(token))
+        {
+            return TokenCheck.Refused("malformed token");
+        }
+
+        if (new JsonWebToken(token).Alg != SecurityAlgorithms.HmacSha256)
+        {
+            return TokenCheck.Refused("algorithm not allowed");
+        }
+
         var result = await _handler.ValidateTokenAsync(token, _parameters);
         if (!result.IsValid)
         {
