@@ -1,9 +1,12 @@
 namespace AgentChat.Backend.Api;
 
-/// <summary>Asks the auth service's <c>/health</c> whether it is up, for the backend's own health detail.</summary>
+/// <summary>
+/// Asks the auth service's <c>/health</c> whether it is up, for the backend's own health detail. The 2 s
+/// limit is below the default slow-db delay, so a slow auth reads as <c>unreachable</c>, deterministically.
+/// </summary>
 public sealed class AuthProbe(BackendOptions options) : IDisposable
 {
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(3) };
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(2) };
 
     public async Task<string> CheckAsync(CancellationToken cancellationToken)
     {
