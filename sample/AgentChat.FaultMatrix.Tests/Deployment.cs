@@ -5,7 +5,7 @@ namespace AgentChat.FaultMatrix;
 /// <summary>Auth and backend started with one AGENTCHAT_FAULT value, in their own temp folder.</summary>
 public sealed class Deployment : IAsyncDisposable
 {
-    public static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(120);
 
     private Deployment(string workDir, string bypassKey, ServiceProcess auth, ServiceProcess backend)
     {

@@ -9,7 +9,7 @@ public abstract class FaultMatrixTest
 {
     public const int SuiteSize = 86;
 
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(240);
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(360);
 
     /// <summary>What every failure's message must mention under each fault.</summary>
     private static readonly Dictionary<string, string[]> Reasons = new(StringComparer.Ordinal)

@@ -75,6 +75,10 @@ public sealed class ServiceProcess : IAsyncDisposable
             {
                 // Not listening yet: poll again.
             }
+            catch (OperationCanceledException) when (!deadline.IsCancellationRequested)
+            {
+                // This one request timed out (a cold service on a loaded machine): poll again.
+            }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
                 return false;
