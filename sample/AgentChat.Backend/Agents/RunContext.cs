@@ -38,7 +38,16 @@ public sealed class RunContext(RunEventSequencer sequencer, string agentId, stri
             j.WritePropertyName("args");
             args.WriteTo(j);
         });
-        await WaitAsync(thinkTime, cancellationToken);
+        try
+        {
+            await WaitAsync(thinkTime, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // A cancel must not leave the pair open.
+            EmitToolCompleted(callId, toolName, new JsonObject { ["error"] = "cancelled" });
+            throw;
+        }
 
         JsonNode result;
         try
@@ -47,16 +56,15 @@ public sealed class RunContext(RunEventSequencer sequencer, string agentId, stri
         }
         catch (Exception error) when (error is InvalidOperationException or ArgumentException or FormatException)
         {
-            Emit("tool_completed", j =>
-            {
-                j.WriteString("toolCallId", callId);
-                j.WriteString("toolName", toolName);
-                j.WritePropertyName("result");
-                new JsonObject { ["error"] = error.Message }.WriteTo(j);
-            });
+            EmitToolCompleted(callId, toolName, new JsonObject { ["error"] = error.Message });
             throw new ToolFailedException(toolName, error.Message);
         }
 
+        EmitToolCompleted(callId, toolName, result);
+        return result;
+    }
+
+    private void EmitToolCompleted(string callId, string toolName, JsonNode result) =>
         Emit("tool_completed", j =>
         {
             j.WriteString("toolCallId", callId);
@@ -64,8 +72,6 @@ public sealed class RunContext(RunEventSequencer sequencer, string agentId, stri
             j.WritePropertyName("result");
             result.WriteTo(j);
         });
-        return result;
-    }
 
     public void Handoff(string toAgentId, string reason)
     {

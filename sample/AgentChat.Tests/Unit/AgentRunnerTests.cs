@@ -6,6 +6,7 @@ using AgentChat.Common.Faults;
 using AgentChat.Common.Storage;
 using AgentChat.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AgentChat.Tests.Unit;
 
@@ -100,6 +101,32 @@ public sealed class AgentRunnerTests : IAsyncLifetime
         Assert.Equal("cancelled", _sink.Events[^1].GetProperty("outcome").GetString());
         var stored = (await _store.ListMessagesAsync("user-a1", thread, TestContext.Current.CancellationToken))!.Single(m => m.Role == "assistant");
         Assert.Equal(string.Empty, stored.Content);
+    }
+
+    [Fact]
+    public async Task RunAsync_CancelledDuringToolCall_ToolPairClosedThenCancelled()
+    {
+        var time = new FakeTimeProvider();
+        var options = new BackendOptions(TimeSpan.FromMilliseconds(100), 10, null, "test", FaultSwitches.None);
+        var runner = new AgentRunner(_store, _sink, time, options, NullLogger<AgentRunner>.Instance);
+        var (_, request) = await RequestAsync("data-helper", "3 4");
+        using var cancel = new CancellationTokenSource();
+        using var deadline = Deadline.Start();
+
+        var run = runner.RunAsync(request, cancel.Token);
+        time.Advance(TimeSpan.FromMilliseconds(100));
+        while (!_sink.Events.Any(e => RunInvariants.Type(e) == "tool_executing"))
+        {
+            await Task.Delay(10, deadline.Token);
+        }
+
+        await cancel.CancelAsync();
+        await run.WaitAsync(deadline.Token);
+
+        RunInvariants.AssertValidRun(_sink.Events);
+        Assert.Equal(["agent_started", "agent_thinking", "tool_executing", "tool_completed", "agent_completed"], RunInvariants.Types(_sink.Events));
+        Assert.Equal("cancelled", _sink.Events[3].GetProperty("result").GetProperty("error").GetString());
+        Assert.Equal("cancelled", _sink.Events[^1].GetProperty("outcome").GetString());
     }
 
     [Fact]
