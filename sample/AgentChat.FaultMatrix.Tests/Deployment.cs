@@ -35,10 +35,6 @@ public sealed class Deployment : IAsyncDisposable
             ["AGENTCHAT_SERVICE_SECRET"] = Secret(),
             ["AGENTCHAT_THINK_MS"] = "150",
             ["AGENTCHAT_FAULT"] = fault,
-            // slow-db: 5 s per query (incident 5's PostgreSQL). Far from every suite bound: a REST call
-            // (one query) stays well under E2ETimeouts.Http, a run start (two queries) well over
-            // E2ETimeouts.RunStart, and auth's /health well over the backend's 3 s auth probe.
-            ["AGENTCHAT_SLOW_DB_MS"] = "5000",
         };
         var auth = ServiceProcess.Start(Executables.Auth, "auth", workDir,
             new Dictionary<string, string>(shared) { ["AGENTCHAT_DB"] = Path.Combine(workDir, "auth.db") });
