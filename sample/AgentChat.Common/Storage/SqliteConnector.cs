@@ -22,6 +22,11 @@ public sealed class SqliteConnector(string path) : IDbConnector
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+
+        // WAL with synchronous=NORMAL cannot corrupt the file; it only skips an fsync per commit.
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous=NORMAL";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
 
