@@ -1,0 +1,44 @@
+using AgentChat.Common.Faults;
+
+namespace AgentChat.Backend;
+
+/// <summary>Backend settings from the environment (see sample/PROTOCOL.md).</summary>
+public sealed record BackendOptions(
+    TimeSpan ThinkTime,
+    int MaxConnections,
+    Uri? AuthUrl,
+    string Environment,
+    FaultSwitches Faults)
+{
+    public const int MaxFrameBytes = 64 * 1024;
+
+    public static (BackendOptions Options, string? Error) From(IConfiguration configuration, FaultSwitches faults)
+    {
+        var thinkMs = configuration.GetValue("AGENTCHAT_THINK_MS", 150);
+        var max = configuration.GetValue("AGENTCHAT_MAX_CONNECTIONS", 10_000);
+        var authUrl = configuration["AGENTCHAT_AUTH_URL"];
+        Uri? auth = null;
+        string? error = null;
+        if (thinkMs is < 0 or > 60_000)
+        {
+            error = "AGENTCHAT_THINK_MS must be between 0 and 60000";
+        }
+        else if (max < 1)
+        {
+            error = "AGENTCHAT_MAX_CONNECTIONS must be at least 1";
+        }
+        else if (!string.IsNullOrWhiteSpace(authUrl) && !Uri.TryCreate(authUrl, UriKind.Absolute, out auth))
+        {
+            error = "AGENTCHAT_AUTH_URL must be an absolute URL";
+        }
+
+        var environment = configuration["ASPNETCORE_ENVIRONMENT"];
+        var options = new BackendOptions(
+            TimeSpan.FromMilliseconds(Math.Clamp(thinkMs, 0, 60_000)),
+            Math.Max(1, max),
+            auth,
+            string.IsNullOrEmpty(environment) ? "staging" : environment,
+            faults);
+        return (options, error);
+    }
+}

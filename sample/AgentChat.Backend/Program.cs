@@ -1,0 +1,70 @@
+using AgentChat.Backend;
+using AgentChat.Backend.Agents;
+using AgentChat.Backend.Api;
+using AgentChat.Backend.Runs;
+using AgentChat.Backend.Sockets;
+using AgentChat.Backend.Storage;
+using AgentChat.Common.Faults;
+using AgentChat.Common.Hosting;
+using AgentChat.Common.Storage;
+using AgentChat.Common.Tokens;
+
+var builder = ServiceHost.CreateBuilder(args);
+var faults = FaultSwitches.Parse(builder.Configuration[FaultSwitches.EnvironmentVariable]);
+var (jwt, jwtError) = JwtSettings.From(builder.Configuration);
+var (options, optionsError) = BackendOptions.From(builder.Configuration, faults);
+IDbConnector db = Db.FromConfiguration(builder.Configuration, "backend");
+if (faults.IsOn(FaultSwitch.SlowDb))
+{
+    db = new SlowDbConnector(db, TimeSpan.FromMilliseconds(builder.Configuration.GetValue("AGENTCHAT_SLOW_DB_MS", 3000)), TimeProvider.System);
+}
+
+builder.Services.AddSingleton(db);
+builder.Services.AddSingleton(options);
+builder.Services.AddSingleton(sp => new TokenService(jwt!, sp.GetRequiredService<TimeProvider>()));
+builder.Services.AddSingleton(Catalog.LoadBundled());
+builder.Services.AddSingleton<AgentCatalog>();
+builder.Services.AddSingleton<ChatStore>();
+builder.Services.AddSingleton<ConnectionRegistry>();
+builder.Services.AddSingleton<IRunEventSink>(sp => sp.GetRequiredService<ConnectionRegistry>());
+builder.Services.AddSingleton<AgentRunner>();
+builder.Services.AddSingleton<RunCoordinator>();
+builder.Services.AddSingleton<ClientMessageHandler>();
+builder.Services.AddSingleton<SocketEndpoint>();
+builder.Services.AddSingleton<AuthProbe>();
+
+var app = builder.Build();
+if ((faults.Error ?? jwtError ?? optionsError) is { } configurationError)
+{
+    return await ServiceHost.FailStartupAsync(app, configurationError, 2);
+}
+
+if (faults.IsOn(FaultSwitch.StartupCrash))
+{
+    return await ServiceHost.FailStartupAsync(app, StartupCrash.Message, 1);
+}
+
+if (jwt!.UsingDevelopmentKey)
+{
+    app.Logger.LogWarning("AGENTCHAT_JWT_KEY is not set: using the built-in development key (not for production)");
+}
+
+app.Logger.LogInformation(
+    "starting {Service} {Version} with {Provider} storage, think time {ThinkMs} ms, connection cap {MaxConnections}, faults: {Faults}",
+    HealthEndpoint.ServiceName, ServiceHost.Version, db.Provider, options.ThinkTime.TotalMilliseconds, options.MaxConnections, faults);
+await db.EnsureSchemaAsync(ChatStore.Schema, CancellationToken.None);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRequestLog(TimeProvider.System, app.Logger);
+if (faults.IsOn(FaultSwitch.DropUpgrade))
+{
+    app.UseDroppedUpgrades(app.Logger);
+}
+
+app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+app.MapHealth();
+app.MapApi();
+app.Map("/ws", (HttpContext context, SocketEndpoint socket) => socket.HandleAsync(context));
+
+return await ServiceHost.RunAsync(app, HealthEndpoint.ServiceName);

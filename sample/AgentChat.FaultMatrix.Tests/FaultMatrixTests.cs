@@ -1,0 +1,50 @@
+namespace AgentChat.FaultMatrix;
+
+// One class per fault: xunit runs classes in parallel, tests within a class in sequence.
+
+public sealed class HealthyServicesTests : FaultMatrixTest
+{
+    [Fact]
+    public async Task NoFault_WholeSuite_AllPass()
+    {
+        var outcomes = await RunSuiteAsync("");
+
+        Assert.All(outcomes, o => Assert.True(o.Passed, $"{o.Name}: {o.Message}"));
+    }
+}
+
+public sealed class WsRecursionTests : FaultMatrixTest
+{
+    [Fact]
+    public async Task WsRecursion_WholeSuite_SocketTestsFailWith1011() => await RunSuiteAsync("ws-recursion");
+}
+
+public sealed class RejectPendingAuthTests : FaultMatrixTest
+{
+    [Fact]
+    public async Task RejectPendingAuth_WholeSuite_SocketTestsFailWith1011() => await RunSuiteAsync("reject-pending-auth");
+}
+
+public sealed class DropUpgradeTests : FaultMatrixTest
+{
+    [Fact]
+    public async Task DropUpgrade_WholeSuite_SocketTestsFailWith503() => await RunSuiteAsync("drop-upgrade");
+}
+
+public sealed class UnwiredPipelineTests : FaultMatrixTest
+{
+    [Fact]
+    public async Task UnwiredPipeline_WholeSuite_RunTestsFailByRunStartTimeout() => await RunSuiteAsync("unwired-pipeline");
+}
+
+public sealed class SlowDbTests : FaultMatrixTest
+{
+    [Fact]
+    public async Task SlowDb_WholeSuite_RunAndAuthProbeTestsFail() => await RunSuiteAsync("slow-db");
+}
+
+public sealed class StartupCrashTests : FaultMatrixTest
+{
+    [Fact]
+    public async Task StartupCrash_WholeSuite_EveryTestFailsToConnect() => await RunSuiteAsync("startup-crash");
+}
