@@ -21,6 +21,8 @@ public sealed record SuiteConfig
     public double MaxFailureRate { get; init; }
     /// <summary>Services the suite talks to; empty means all.</summary>
     public IReadOnlyList<string> Services { get; init; } = [];
+    /// <summary><c>proof:</c> settings as dotted keys (e.g. min_duration_ms), for the proof rules.</summary>
+    public IReadOnlyDictionary<string, string> Proof { get; init; } = new Dictionary<string, string>();
 
     public string PriorityLabel => $"P{Priority}";
 }
