@@ -9,7 +9,8 @@ public sealed class MarkdownWriter
 
     public MarkdownWriter Heading(int level, string text)
     {
-        if (_text.Length > 0)
+        // Headings need one blank line before them; tables and blocks already end with one.
+        if (_text.Length > 0 && !EndsWithBlankLine())
         {
             _text.Append('\n');
         }
@@ -78,6 +79,16 @@ public sealed class MarkdownWriter
         var pad = text.StartsWith('`') || text.EndsWith('`') ? " " : "";
         return $"{fence}{pad}{text}{pad}{fence}";
     }
+
+    /// <summary>Text whose backtick-quoted parts become code spans and the rest is escaped.</summary>
+    public static string WithCode(string text)
+    {
+        var parts = text.Split('`');
+        return string.Concat(parts.Select((part, i) => i % 2 == 1 && i < parts.Length - 1 ? CodeSpan(part) : Inline(part)));
+    }
+
+    private bool EndsWithBlankLine() =>
+        _text.Length >= 2 && _text[^1] == '\n' && _text[^2] == '\n';
 
     private static string Cell(string text) => text.ReplaceLineEndings(" ").Replace("|", "\\|", StringComparison.Ordinal);
 

@@ -11,7 +11,15 @@ public static partial class WorklogRenderer
         {
             md.Heading(2, $"Phase {phase.Priority}: {OutcomeText(phase.Outcome)}");
             var impact = phase.Impact is null ? "" : $"Impact: {MarkdownWriter.Inline(phase.Impact)}. ";
-            md.Line($"{impact}{phase.Tests} tests, {phase.Failed} failed ({Format.Percent(phase.FailureRate)}); criterion: {Format.Criterion(phase.MaxFailureRate)}.").Blank();
+            if (phase.Outcome == StageOutcome.NotRun)
+            {
+                md.Line($"{impact}Criterion: {Format.Criterion(phase.MaxFailureRate)}.").Blank();
+            }
+            else
+            {
+                md.Line($"{impact}{phase.Tests} tests, {phase.Failed} failed ({Format.Percent(phase.FailureRate)}); criterion: {Format.Criterion(phase.MaxFailureRate)}.").Blank();
+            }
+
             foreach (var suite in run.Suites.Where(s => phase.Suites.Contains(s.Id)))
             {
                 Suite(md, run, suite);
@@ -79,7 +87,7 @@ public static partial class WorklogRenderer
             md.Bullet(MarkdownWriter.Inline(reason));
         }
 
-        md.Blank().Line($"**Next action:** {MarkdownWriter.Inline(run.NextAction)}");
+        md.Blank().Line($"**Next action:** {MarkdownWriter.WithCode(run.NextAction)}");
     }
 
     private static string Icon(TestOutcome outcome) => outcome switch

@@ -106,5 +106,6 @@ public static class VerdictCalculator
 
     private static string Percent(double rate) => $"{rate * 100:0.#} %";
 
-    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+    // Backticks would break the code spans the worklog renders the next action with.
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim().Replace('`', '\'');
 }
