@@ -19,7 +19,13 @@ internal static class Suggestions
 
         // Beyond a third of the word the hint is more confusing than helpful.
         var limit = Math.Max(2, input.Length / 3);
-        return bestDistance <= limit ? best : null;
+        if (bestDistance <= limit)
+        {
+            return best;
+        }
+
+        // A truncated name ("p1-crit") is far by edit distance but obvious to a person.
+        return input.Length >= 3 ? candidates.FirstOrDefault(c => c.StartsWith(input, StringComparison.OrdinalIgnoreCase)) : null;
     }
 
     public static string Hint(string input, IEnumerable<string> candidates) =>
