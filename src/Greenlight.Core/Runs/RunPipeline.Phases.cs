@@ -40,7 +40,13 @@ public sealed partial class RunPipeline
         progress.Step("test", suite.Id, $"running {suite.Id} ({suite.PriorityLabel}, {suite.Runner})", null);
         var directory = Path.Combine(state.RunDirectory, "suites", suite.Id);
         Directory.CreateDirectory(directory);
-        var context = new SuiteRunContext(directory, state.Config.RootDirectory, environment, state.FailFast);
+        var suiteEnvironment = suite.Environment.ToDictionary(kv => kv.Key, kv => RuntimePlaceholders.ExpandUrls(kv.Value, state.Urls));
+        foreach (var (name, value) in environment)
+        {
+            suiteEnvironment[name] = value;
+        }
+
+        var context = new SuiteRunContext(directory, state.Config.RootDirectory, suiteEnvironment, state.FailFast);
         var result = await stages.Runner(suite.Runner)!.RunAsync(suite, context, cancellationToken);
         var (record, tests) = SuiteEvaluator.Evaluate(suite, result);
         record = record with

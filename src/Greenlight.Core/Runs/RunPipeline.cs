@@ -1,4 +1,3 @@
-using Greenlight.Config;
 using Greenlight.Config.Loading;
 using Greenlight.Planning;
 using Greenlight.Reporting;
@@ -110,6 +109,4 @@ public sealed partial class RunPipeline(StageRegistry stages, TimeProvider time,
     /// <summary>The variable a service's URL reaches test processes in: GREENLIGHT_&lt;SERVICE&gt;_URL.</summary>
     public static string UrlVariable(string service) =>
         $"GREENLIGHT_{service.ToUpperInvariant().Replace('-', '_')}_URL";
-
-    private static string Display(GreenlightConfig config) => Path.GetFileName(config.SourcePath);
 }

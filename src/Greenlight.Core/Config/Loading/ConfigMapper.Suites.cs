@@ -6,7 +6,7 @@ namespace Greenlight.Config.Loading;
 internal sealed partial class ConfigMapper
 {
     private static readonly string[] SuiteKeys =
-        ["id", "priority", "category", "impact", "runner", "path", "args", "filter", "results", "timeout", "pass", "services", "proof"];
+        ["id", "priority", "category", "impact", "runner", "path", "args", "filter", "results", "timeout", "pass", "services", "env", "proof"];
 
     private sealed record MappedSuite(SuiteConfig Config, YamlNode Node);
 
@@ -90,6 +90,18 @@ internal sealed partial class ConfigMapper
             r.Error(node, $"{field}.services", $"unknown service '{name}'{Suggestions.Hint(name, serviceNames)}");
         }
 
+        var env = r.StringMap(YamlReader.Child(map, "env"), $"{field}.env");
+        foreach (var (key, _, value) in YamlReader.Entries(YamlReader.Child(map, "env") as YamlMappingNode))
+        {
+            foreach (var name in env.TryGetValue(key, out var text) ? RuntimePlaceholders.ReferencedServices(text) : [])
+            {
+                if (!serviceNames.Contains(name))
+                {
+                    r.Error(value, $"{field}.env.{key}", $"{{url:{name}}} names no service{Suggestions.Hint(name, serviceNames)}");
+                }
+            }
+        }
+
         var passMap = r.Mapping(YamlReader.Child(map, "pass"), $"{field}.pass");
         if (passMap is not null)
         {
@@ -110,6 +122,7 @@ internal sealed partial class ConfigMapper
             Timeout = r.Duration(YamlReader.Child(map, "timeout"), $"{field}.timeout") ?? TimeSpan.FromMinutes(10),
             MaxFailureRate = r.Fraction(YamlReader.Child(passMap, "max_failure_rate"), $"{field}.pass.max_failure_rate") ?? 0,
             Services = [.. suiteServices.Select(s => s.Value)],
+            Environment = env,
             Proof = r.Raw(YamlReader.Child(map, "proof"), $"{field}.proof"),
         };
     }
