@@ -1,17 +1,26 @@
+using Greenlight.Deploy;
+using Greenlight.Probes;
+using Greenlight.Processes;
+using Greenlight.Results;
+using Greenlight.Runners;
 using Greenlight.Runs;
 using Greenlight.Secrets;
-using Greenlight.Stages;
 
 namespace Greenlight.Cli.Hosting;
 
-/// <summary>The stage implementations this build of the CLI ships, by name.</summary>
+/// <summary>The stage implementations this build of the CLI ships: the local deployer, HTTP and WebSocket probes, the dotnet/pytest/command runners.</summary>
 internal static class StageCatalog
 {
+    // One client for the whole process; probes set their own per-request timeouts.
+    private static readonly HttpClient Http = new() { Timeout = Timeout.InfiniteTimeSpan };
+
     public static StageRegistry Create(TimeProvider time, SecretRedactor redactor)
     {
-        _ = time;
-        _ = redactor;
-        // The local deployer, the HTTP/WebSocket probes and the dotnet/pytest/command runners register here.
-        return new StageRegistry(deployer: null, probes: Array.Empty<IProbe>(), runners: Array.Empty<ITestRunner>());
+        var processes = new ChildProcess(redactor, time);
+        var readers = ResultReaders.CreateDefault().Readers;
+        return new StageRegistry(
+            new LocalDeployer(processes, time),
+            [new HttpProbe(Http, time, redactor), new WebSocketProbe(Http, time, redactor)],
+            TestRunners.CreateDefault(processes, readers, time).Values);
     }
 }

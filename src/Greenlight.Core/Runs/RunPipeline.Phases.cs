@@ -9,7 +9,7 @@ public sealed partial class RunPipeline
     private async Task RunPhasesAsync(RunState state, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var environment = state.Urls.ToDictionary(kv => UrlVariable(kv.Key), kv => kv.Value.GetLeftPart(UriPartial.Authority));
+        var environment = Deploy.ServiceVariables.ForAll(state.Urls);
         try
         {
             foreach (var phase in state.Plan.Phases)
@@ -35,7 +35,7 @@ public sealed partial class RunPipeline
         }
     }
 
-    private async Task<SuiteRecord> RunSuiteAsync(RunState state, SuiteConfig suite, Dictionary<string, string> environment, CancellationToken cancellationToken)
+    private async Task<SuiteRecord> RunSuiteAsync(RunState state, SuiteConfig suite, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
         progress.Step("test", suite.Id, $"running {suite.Id} ({suite.PriorityLabel}, {suite.Runner})", null);
         var directory = Path.Combine(state.RunDirectory, "suites", suite.Id);

@@ -107,6 +107,5 @@ public sealed partial class RunPipeline(StageRegistry stages, TimeProvider time,
     }
 
     /// <summary>The variable a service's URL reaches test processes in: GREENLIGHT_&lt;SERVICE&gt;_URL.</summary>
-    public static string UrlVariable(string service) =>
-        $"GREENLIGHT_{service.ToUpperInvariant().Replace('-', '_')}_URL";
+    public static string UrlVariable(string service) => Deploy.ServiceVariables.UrlVariable(service);
 }

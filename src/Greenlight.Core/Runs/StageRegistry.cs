@@ -11,6 +11,8 @@ public sealed class StageRegistry(IDeployer? deployer, IEnumerable<IProbe> probe
 
     public IDeployer? Deployer { get; } = deployer;
 
+    public IReadOnlyList<IProbe> Probes => [.. _probes.Values];
+
     public IProbe? Probe(ProbeKind kind) => _probes.GetValueOrDefault(kind);
 
     public ITestRunner? Runner(string name) => _runners.GetValueOrDefault(name);

@@ -8,7 +8,7 @@ internal sealed partial class ConfigMapper
     private static readonly string[] ProbeKeys = ["http", "websocket", "expect", "timeout", "subprotocols", "headers", "token"];
     private static readonly string[] HttpExpectKeys = ["status", "json"];
     private static readonly string[] WebSocketExpectKeys = ["status", "first_message"];
-    private static readonly string[] TokenKeys = ["service", "path", "body", "headers", "field", "placement"];
+    private static readonly string[] TokenKeys = ["service", "path", "body", "headers", "field", "placement", "subprotocol_prefix"];
 
     private List<ProbeConfig> MapProbes(YamlNode? node, string field, HashSet<string> serviceNames)
     {
@@ -74,17 +74,18 @@ internal sealed partial class ConfigMapper
                 Headers = r.StringMap(YamlReader.Child(map, "headers"), $"{itemField}.headers"),
                 Token = token.Config,
                 TokenPlacement = token.Placement,
+                TokenSubprotocolPrefix = token.Prefix ?? "agentchat.bearer.",
             });
         }
 
         return probes;
     }
 
-    private (TokenRequestConfig? Config, string Placement) MapToken(YamlNode? node, string field, HashSet<string> serviceNames)
+    private (TokenRequestConfig? Config, string Placement, string? Prefix) MapToken(YamlNode? node, string field, HashSet<string> serviceNames)
     {
         if (r.Mapping(node, field) is not { } map)
         {
-            return (null, "header");
+            return (null, "header", null);
         }
 
         r.CheckKeys(map, field, TokenKeys);
@@ -112,6 +113,6 @@ internal sealed partial class ConfigMapper
             Headers = r.StringMap(YamlReader.Child(map, "headers"), $"{field}.headers"),
             Field = r.String(YamlReader.Child(map, "field"), $"{field}.field") ?? "accessToken",
         };
-        return (config, placement);
+        return (config, placement, r.String(YamlReader.Child(map, "subprotocol_prefix"), $"{field}.subprotocol_prefix"));
     }
 }

@@ -6,7 +6,7 @@ namespace Greenlight.Config.Loading;
 internal sealed partial class ConfigMapper
 {
     private static readonly string[] SuiteKeys =
-        ["id", "priority", "category", "impact", "runner", "path", "args", "filter", "results", "timeout", "pass", "services", "env", "proof"];
+        ["id", "priority", "category", "impact", "runner", "path", "command", "args", "filter", "results", "timeout", "pass", "services", "env", "proof"];
 
     private sealed record MappedSuite(SuiteConfig Config, YamlNode Node);
 
@@ -71,11 +71,17 @@ internal sealed partial class ConfigMapper
 
         var args = r.StringList(YamlReader.Child(map, "args"), $"{field}.args");
         var results = r.String(YamlReader.Child(map, "results"), $"{field}.results");
+        var command = r.String(YamlReader.Child(map, "command"), $"{field}.command");
+        if (command is not null && runner != RunnerNames.Command)
+        {
+            r.Error(YamlReader.Child(map, "command")!, $"{field}.command", "applies only to runner: command (other runners take args)");
+        }
+
         if (runner == RunnerNames.Command)
         {
-            if (args.Count == 0)
+            if (args.Count == 0 && command is null)
             {
-                r.Error(YamlReader.Child(map, "args") ?? map, $"{field}.args", "the command runner needs the command to run, as a list: [program, arg, ...]");
+                r.Error(map, $"{field}.command", "the command runner needs 'command: \"shell command\"' or 'args: [program, arg, ...]'");
             }
 
             if (results is null)
@@ -117,6 +123,7 @@ internal sealed partial class ConfigMapper
             Runner = runner ?? "",
             Path = fullPath,
             Args = [.. args.Select(a => a.Value)],
+            Command = command,
             Filter = r.String(YamlReader.Child(map, "filter"), $"{field}.filter"),
             Results = results is null ? null : Absolute(results),
             Timeout = r.Duration(YamlReader.Child(map, "timeout"), $"{field}.timeout") ?? TimeSpan.FromMinutes(10),
