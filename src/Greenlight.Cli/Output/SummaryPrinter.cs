@@ -39,7 +39,8 @@ internal static class SummaryPrinter
         Infrastructure(terminal, run.Probes);
         foreach (var phase in run.Phases)
         {
-            terminal.Line($"Phase {phase.Priority}: {phase.Outcome.ToString().ToLowerInvariant()}, {phase.Tests} tests, {phase.Failed} failed");
+            var outcome = phase.Outcome == StageOutcome.NotRun ? "not run" : phase.Outcome.ToString().ToLowerInvariant();
+            terminal.Line($"Phase {phase.Priority}: {outcome}, {phase.Tests} tests, {phase.Failed} failed");
         }
 
         var colour = run.Verdict switch

@@ -5,12 +5,15 @@ namespace Greenlight.Runs;
 
 public sealed partial class RunPipeline
 {
-    /// <summary>Probes every deployed service at once (ProbeRunner bounds each probe and turns a crash into an unhealthy result).</summary>
+    /// <summary>
+    /// Probes every service at once (ProbeRunner bounds each probe and turns a crash into an unhealthy result).
+    /// A service that did not deploy gets "service not deployed" rows, so the infrastructure table shows it.
+    /// </summary>
     private async Task ProbeAllAsync(RunState state, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var urls = new Dictionary<string, Uri>(state.Urls);
-        var services = state.Config.Services.Where(s => urls.ContainsKey(s.Name) && s.Probes.Count > 0).ToList();
+        var services = state.Config.Services.Where(s => s.Probes.Count > 0).ToList();
         foreach (var service in services)
         {
             progress.Step("probe", service.Name, $"probing {service.Name} ({service.Probes.Count} probes)", null);
