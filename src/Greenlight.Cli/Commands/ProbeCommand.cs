@@ -33,8 +33,9 @@ internal static class ProbeCommand
         }
 
         var time = TimeProvider.System;
-        var pipeline = new RunPipeline(StageCatalog.Create(time, redactor), time, redactor, new ConsoleProgress(terminal), Random.Shared);
-        var outcome = await pipeline.ProbeOnlyAsync(path, cancellationToken);
+        var progress = new ConsoleProgress(terminal);
+        var pipeline = new RunPipeline(StageCatalog.Create(time, redactor), time, redactor, progress, Random.Shared);
+        var outcome = await progress.LiveAsync(() => pipeline.ProbeOnlyAsync(path, cancellationToken));
         foreach (var message in outcome.ConfigErrors)
         {
             terminal.Error(message);

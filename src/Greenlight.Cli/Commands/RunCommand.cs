@@ -37,9 +37,10 @@ internal static class RunCommand
         }
 
         var time = TimeProvider.System;
-        var pipeline = new RunPipeline(StageCatalog.Create(time, redactor), time, redactor, new ConsoleProgress(terminal), Random.Shared);
+        var progress = new ConsoleProgress(terminal);
+        var pipeline = new RunPipeline(StageCatalog.Create(time, redactor), time, redactor, progress, Random.Shared);
         terminal.Line($"greenlight run: {path} (focus {focus ?? "all"})");
-        var outcome = await pipeline.RunAsync(path, new RunOptions(focus, noFailFast ? false : null), cancellationToken);
+        var outcome = await progress.LiveAsync(() => pipeline.RunAsync(path, new RunOptions(focus, noFailFast ? false : null), cancellationToken));
         if (outcome.Record is not { } record)
         {
             foreach (var message in outcome.ConfigErrors)
