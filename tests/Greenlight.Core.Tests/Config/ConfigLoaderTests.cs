@@ -60,6 +60,18 @@ public sealed class ConfigLoaderTests
     }
 
     [Fact]
+    public void Parse_ServiceUrlVariable_LeftForTheDeployer()
+    {
+        using var fixture = new ConfigFixture();
+        var yaml = ConfigFixture.Valid.Replace("AUTH_URL: \"{url:auth}\"", "AUTH_URL: \"${env:GREENLIGHT_AUTH_URL}\"", StringComparison.Ordinal);
+
+        var result = fixture.Parse(yaml);
+
+        Assert.True(result.Succeeded, ConfigFixture.Errors(result));
+        Assert.Equal("${env:GREENLIGHT_AUTH_URL}", result.Config!.Services[1].Local!.Environment["AUTH_URL"]);
+    }
+
+    [Fact]
     public void Parse_MalformedPlaceholder_Error()
     {
         using var fixture = new ConfigFixture();

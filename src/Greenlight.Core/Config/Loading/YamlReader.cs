@@ -105,7 +105,7 @@ internal sealed partial class YamlReader(string file, Func<string, string?> envi
             return null;
         }
 
-        var (value, missing) = EnvPlaceholders.Expand(text, environment, Secrets);
+        var (value, missing) = EnvPlaceholders.Expand(text, LookUp, Secrets);
         foreach (var name in missing)
         {
             Error(node, field, $"environment variable '{name}' is not set (write ${{env:{name}:-default}} to give a default)");
@@ -113,6 +113,13 @@ internal sealed partial class YamlReader(string file, Func<string, string?> envi
 
         return value;
     }
+
+    // ${env:GREENLIGHT_<SERVICE>_URL} is only known once the service runs: the deployer fills it in.
+    private string? LookUp(string name) =>
+        environment(name) ?? (ServiceUrlVariable().IsMatch(name) ? $"${{env:{name}}}" : null);
+
+    [System.Text.RegularExpressions.GeneratedRegex("^GREENLIGHT_[A-Z0-9_]+_URL$")]
+    private static partial System.Text.RegularExpressions.Regex ServiceUrlVariable();
 
     public int? Int(YamlNode? node, string field, int min, int max, string? what = null)
     {
