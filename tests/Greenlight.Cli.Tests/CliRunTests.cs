@@ -110,7 +110,7 @@ public sealed class CliRunTests
     }
 
     [Fact]
-    public async Task Run_NoFailFast_RunsEveryPhaseAndMissingResultsAreRed()
+    public async Task Run_NoFailFast_RunsEveryPhaseAndRecordsMissingResults()
     {
         var project = CliProcess.CopyProject("command-project");
         try
@@ -121,6 +121,63 @@ public sealed class CliRunTests
             var suite = RunJson(project).GetProperty("suites").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "never-reached");
             Assert.Equal("unproven", suite.GetProperty("outcome").GetString());
             Assert.NotEmpty(suite.GetProperty("problems").EnumerateArray());
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Probe_LocalService_StartsProbesAndStopsIt()
+    {
+        var project = CliProcess.CopyProject("pytest-project");
+        try
+        {
+            var result = await CliProcess.RunAsync(project, Timeout, "probe");
+
+            Assert.True(result.ExitCode == 0, result.All);
+            Assert.Matches(@"api\s+│ http://127\.0\.0\.1:\d+/health\s+│ healthy\s+│ 200", result.Stdout);
+            Assert.Contains("Availability: 1/1 critical services healthy", result.Stdout, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(Path.Combine(project, ".greenlight", "runs")));
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Probe_CrashingService_Exit4WithLogLines()
+    {
+        var project = CliProcess.CopyProject("crash-project");
+        try
+        {
+            var result = await CliProcess.RunAsync(project, Timeout, "probe");
+
+            Assert.True(result.ExitCode == 4, result.All);
+            Assert.Contains("FATAL: startup-crash requested", result.Stdout, StringComparison.Ordinal);
+            Assert.Contains("service not deployed", result.Stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Report_CorruptRunJson_Exit2()
+    {
+        var project = CliProcess.CopyProject("command-project");
+        try
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(project, ".greenlight", "runs", "20261123-112233-ab12")).FullName;
+            await File.WriteAllTextAsync(Path.Combine(folder, "run.json"), "{\"verdict\": ", TestContext.Current.CancellationToken);
+
+            var result = await CliProcess.RunAsync(project, Timeout, "report", "20261123-112233-ab12");
+
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains("is not a run record", result.Stderr, StringComparison.Ordinal);
         }
         finally
         {

@@ -45,7 +45,17 @@ internal static class ReportCommand
             return CliApp.UsageError;
         }
 
-        var record = await RunOutputs.ReadAsync(folder, cancellationToken);
+        RunRecord? record;
+        try
+        {
+            record = await RunOutputs.ReadAsync(folder, cancellationToken);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            terminal.Error($"{Path.Combine(folder, RunFolder.RunJson)} is not a run record: {ex.Message}");
+            return CliApp.UsageError;
+        }
+
         if (record is null)
         {
             terminal.Error($"{Path.Combine(folder, RunFolder.RunJson)} holds no run");
