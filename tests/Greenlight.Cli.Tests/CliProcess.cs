@@ -11,7 +11,10 @@ internal static class CliProcess
         public string All => Stdout + Stderr;
     }
 
-    public static async Task<Result> RunAsync(string workingDirectory, TimeSpan timeout, params string[] args)
+    public static Task<Result> RunAsync(string workingDirectory, TimeSpan timeout, params string[] args) =>
+        RunAsync(workingDirectory, timeout, new Dictionary<string, string>(), args);
+
+    public static async Task<Result> RunAsync(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -27,6 +30,11 @@ internal static class CliProcess
         }
 
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();

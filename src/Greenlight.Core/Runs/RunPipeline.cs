@@ -71,12 +71,26 @@ public sealed partial class RunPipeline(StageRegistry stages, TimeProvider time,
         }
         finally
         {
-            await StopAllAsync();
+            await StopAllSafelyAsync(state);
         }
 
         var record = Finish(state, runId);
         await RunOutputs.WriteAsync(runDirectory, record, redactor, CancellationToken.None);
         return new RunOutcome(record, runDirectory, []);
+    }
+
+    private async Task StopAllSafelyAsync(RunState state)
+    {
+        try
+        {
+            await StopAllAsync();
+        }
+#pragma warning disable CA1031 // A failure to stop is recorded; the outputs must still be written.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            state.Error ??= redactor.Redact($"stopping services failed: {ex.Message}");
+        }
     }
 
     private async Task StopAllAsync()
