@@ -14,10 +14,18 @@ public sealed record GreenlightConfig
     public required IReadOnlyList<SuiteConfig> Suites { get; init; }
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Focus { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
     public LoopConfig Loop { get; init; } = new();
+    /// <summary>Values that must never be printed: read through <c>${env:NAME}</c> with a secret-looking name, or set under a secret-looking key.</summary>
+    public IReadOnlyList<string> SecretValues { get; init; } = [];
+    /// <summary><c>tracking:</c> kept as dotted keys until the tracking feature reads it.</summary>
+    public IReadOnlyDictionary<string, string> Tracking { get; init; } = new Dictionary<string, string>();
+    /// <summary><c>history:</c> kept as dotted keys until the history feature reads it.</summary>
+    public IReadOnlyDictionary<string, string> History { get; init; } = new Dictionary<string, string>();
 }
 
 public sealed record LoopConfig
 {
     public bool FailFast { get; init; } = true;
     public int Iterations { get; init; } = 1;
+    /// <summary>Other <c>loop:</c> keys (rollback, remediate) as dotted keys, for the features that read them.</summary>
+    public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>();
 }

@@ -23,6 +23,10 @@ public sealed record SuiteConfig
     public double MaxFailureRate { get; init; }
     /// <summary>Services the suite talks to; empty means all.</summary>
     public IReadOnlyList<string> Services { get; init; } = [];
+    /// <summary>Extra environment for the test process; values may use <c>${env:NAME}</c> and <c>{url:SERVICE}</c>.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+    /// <summary><c>proof:</c> settings as dotted keys (e.g. min_duration_ms), for the proof rules.</summary>
+    public IReadOnlyDictionary<string, string> Proof { get; init; } = new Dictionary<string, string>();
 
     public string PriorityLabel => $"P{Priority}";
 }

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using Greenlight.Cli.Output;
+using Greenlight.Config.Loading;
+using Greenlight.Reporting;
+using Greenlight.Runs;
+using Greenlight.Secrets;
+
+namespace Greenlight.Cli.Commands;
+
+internal static class ReportCommand
+{
+    public static Command Create(SecretRedactor redactor)
+    {
+        var run = new Argument<string?>("RUN")
+        {
+            Description = "A run id (e.g. 20261123-112233-ab12) or a run folder; default: the latest run",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "md (the worklog) or json (run.json)",
+            DefaultValueFactory = _ => "md",
+            HelpName = "md|json",
+        };
+        format.AcceptOnlyFromAmong("md", "json");
+        var config = CommonOptions.Config();
+        var command = new Command("report", "Re-render a past run from its run.json, found under .greenlight/runs/ beside greenlight.yaml.")
+        {
+            run, format, config,
+        };
+        command.SetAction((parse, cancellationToken) =>
+            ReportAsync(redactor, parse.GetValue(run), parse.GetValue(format)!, parse.GetValue(config), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> ReportAsync(SecretRedactor redactor, string? run, string format, string? configPath, CancellationToken cancellationToken)
+    {
+        var terminal = new Terminal(redactor, machineOutput: true);
+        var config = configPath ?? ConfigLoader.FindUpward(Environment.CurrentDirectory);
+        var root = config is null ? Environment.CurrentDirectory : Path.GetDirectoryName(Path.GetFullPath(config))!;
+        var folder = RunFolder.Find(root, run);
+        if (folder is null)
+        {
+            terminal.Error(run is null ? $"no runs yet under {RunFolder.RunsDirectory(root)}; start one with 'greenlight run'" : $"run '{run}' not found under {RunFolder.RunsDirectory(root)}");
+            return CliApp.UsageError;
+        }
+
+        RunRecord? record;
+        try
+        {
+            record = await RunOutputs.ReadAsync(folder, cancellationToken);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            terminal.Error($"{Path.Combine(folder, RunFolder.RunJson)} is not a run record: {ex.Message}");
+            return CliApp.UsageError;
+        }
+
+        if (record is null)
+        {
+            terminal.Error($"{Path.Combine(folder, RunFolder.RunJson)} holds no run");
+            return CliApp.UsageError;
+        }
+
+        Terminal.Data(redactor, format == "json" ? RunJson.Serialize(record, redactor) : WorklogRenderer.Render(record));
+        return 0;
+    }
+}

@@ -1,0 +1,26 @@
+using Greenlight.Deploy;
+using Greenlight.Probes;
+using Greenlight.Processes;
+using Greenlight.Results;
+using Greenlight.Runners;
+using Greenlight.Runs;
+using Greenlight.Secrets;
+
+namespace Greenlight.Cli.Hosting;
+
+/// <summary>The stage implementations this build of the CLI ships: the local deployer, HTTP and WebSocket probes, the dotnet/pytest/command runners.</summary>
+internal static class StageCatalog
+{
+    // One client for the whole process; probes set their own per-request timeouts.
+    private static readonly HttpClient Http = new() { Timeout = Timeout.InfiniteTimeSpan };
+
+    public static StageRegistry Create(TimeProvider time, SecretRedactor redactor)
+    {
+        var processes = new ChildProcess(redactor, time);
+        var readers = ResultReaders.CreateDefault().Readers;
+        return new StageRegistry(
+            new LocalDeployer(processes, time),
+            [new HttpProbe(Http, time, redactor), new WebSocketProbe(Http, time, redactor)],
+            TestRunners.CreateDefault(processes, readers, time).Values);
+    }
+}

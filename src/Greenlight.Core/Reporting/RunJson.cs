@@ -1,0 +1,34 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Greenlight.Model;
+using Greenlight.Runs;
+using Greenlight.Secrets;
+
+namespace Greenlight.Reporting;
+
+/// <summary><c>run.json</c>: the run record in snake_case, verdicts in capitals, outcomes in lower case.</summary>
+public static class RunJson
+{
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    public static string Serialize(RunRecord run, SecretRedactor redactor) =>
+        redactor.Redact(JsonSerializer.Serialize(run, Options)) + "\n";
+
+    public static RunRecord? Deserialize(string json) => JsonSerializer.Deserialize<RunRecord>(json, Options);
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            DictionaryKeyPolicy = null,
+            WriteIndented = true,
+            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        options.Converters.Add(new JsonStringEnumConverter<Verdict>(JsonNamingPolicy.SnakeCaseUpper));
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

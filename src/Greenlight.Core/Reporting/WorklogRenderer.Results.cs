@@ -1,0 +1,114 @@
+using Greenlight.Model;
+using Greenlight.Runs;
+
+namespace Greenlight.Reporting;
+
+public static partial class WorklogRenderer
+{
+    private static void Phases(MarkdownWriter md, RunRecord run)
+    {
+        foreach (var phase in run.Phases)
+        {
+            md.Heading(2, $"Phase {phase.Priority}: {OutcomeText(phase.Outcome)}");
+            var impact = phase.Impact is null ? "" : $"Impact: {MarkdownWriter.Inline(phase.Impact)}. ";
+            if (phase.Outcome == StageOutcome.NotRun)
+            {
+                md.Line($"{impact}Criterion: {Format.Criterion(phase.MaxFailureRate)}.").Blank();
+            }
+            else
+            {
+                md.Line($"{impact}{phase.Tests} tests, {phase.Failed} failed ({Format.Percent(phase.FailureRate)}); criterion: {Format.Criterion(phase.MaxFailureRate)}.").Blank();
+            }
+
+            foreach (var suite in run.Suites.Where(s => phase.Suites.Contains(s.Id)))
+            {
+                Suite(md, run, suite);
+            }
+        }
+    }
+
+    private static void Suite(MarkdownWriter md, RunRecord run, SuiteRecord suite)
+    {
+        if (suite.Outcome == StageOutcome.NotRun)
+        {
+            md.Heading(3, $"{suite.Id} ({suite.Runner}): not run");
+            md.Line(MarkdownWriter.Inline(string.Join("; ", suite.Problems))).Blank();
+            return;
+        }
+
+        md.Heading(3, $"{suite.Id} ({suite.Runner}): {suite.Passed} passed, {suite.Failed} failed, {suite.Errors} errors, {suite.Skipped} skipped in {Format.Duration(suite.DurationMs)}");
+        var exit = suite.TimedOut ? "timed out" : $"exit {suite.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}";
+        md.Line($"Outcome: {OutcomeText(suite.Outcome)} ({exit}).{(suite.Output is null ? "" : $" Output: {MarkdownWriter.CodeSpan(suite.Output)}")}").Blank();
+        foreach (var problem in suite.Problems)
+        {
+            md.Bullet($"⚠️ {MarkdownWriter.Inline(problem)}");
+        }
+
+        if (suite.Problems.Count > 0)
+        {
+            md.Blank();
+        }
+
+        var tests = run.Tests.Where(t => t.Suite == suite.Id).ToList();
+        foreach (var test in tests)
+        {
+            var reasons = test.Reasons.Count == 0 ? "" : $" [{string.Join(", ", test.Reasons)}]";
+            var message = test.Message is null || test.Outcome == TestOutcome.Passed ? "" : $": {MarkdownWriter.Inline(Shorten(test.Message))}";
+            md.Bullet($"{Icon(test.Outcome)} {MarkdownWriter.CodeSpan(test.Name)} ({Format.Duration(test.DurationMs)}){reasons}{message}");
+        }
+
+        if (tests.Count > 0)
+        {
+            md.Blank();
+        }
+    }
+
+    private static void Logs(MarkdownWriter md, RunRecord run)
+    {
+        foreach (var excerpt in run.LogExcerpts)
+        {
+            md.Heading(2, $"Service log: {excerpt.Service} (last {excerpt.Lines.Count} lines)");
+            md.Line($"From {MarkdownWriter.CodeSpan(excerpt.Path)}:").Blank();
+            md.Code(excerpt.Lines);
+        }
+    }
+
+    private static void Verdict(MarkdownWriter md, RunRecord run)
+    {
+        md.Heading(2, $"Verdict: {VerdictName(run.Verdict)}");
+        if (run.Error is { } error)
+        {
+            md.Line($"Error: {MarkdownWriter.Inline(error)}").Blank();
+        }
+
+        md.Line("Why:").Blank();
+        foreach (var reason in run.Reasons)
+        {
+            md.Bullet(MarkdownWriter.Inline(reason));
+        }
+
+        md.Blank().Line($"**Next action:** {MarkdownWriter.WithCode(run.NextAction)}");
+    }
+
+    private static string Icon(TestOutcome outcome) => outcome switch
+    {
+        TestOutcome.Passed => "✅",
+        TestOutcome.Failed => "❌",
+        TestOutcome.Error => "💥",
+        _ => "⏭️",
+    };
+
+    private static string OutcomeText(StageOutcome outcome) => outcome switch
+    {
+        StageOutcome.Passed => "passed",
+        StageOutcome.Failed => "FAILED",
+        StageOutcome.Unproven => "unproven",
+        _ => "not run",
+    };
+
+    private static string Shorten(string message)
+    {
+        var line = message.Split('\n', 2)[0].Trim();
+        return line.Length <= 200 ? line : line[..200] + "…";
+    }
+}

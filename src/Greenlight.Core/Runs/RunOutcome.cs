@@ -1,0 +1,18 @@
+using Greenlight.Config.Loading;
+using Greenlight.Model;
+
+namespace Greenlight.Runs;
+
+/// <summary>What <see cref="RunPipeline"/> ended with: a recorded run, or configuration errors (nothing ran).</summary>
+public sealed record RunOutcome(RunRecord? Record, string? RunDirectory, IReadOnlyList<string> ConfigErrors)
+{
+    public int ExitCode => Record?.ExitCode ?? (int)Verdict.ConfigError;
+
+    public static RunOutcome Invalid(IEnumerable<string> errors) => new(null, null, [.. errors]);
+
+    public static RunOutcome Invalid(IEnumerable<ConfigError> errors) => Invalid(errors.Select(e => e.ToString()));
+}
+
+/// <param name="Focus">null for <c>all</c>.</param>
+/// <param name="FailFast">null to use <c>loop.fail_fast</c>.</param>
+public sealed record RunOptions(string? Focus = null, bool? FailFast = null);

@@ -1,0 +1,37 @@
+using Greenlight.Config;
+using Greenlight.Stages;
+
+namespace Greenlight.Runs;
+
+/// <summary>The stage implementations a host provides, chosen by name (<c>runner: pytest</c>) or kind (<c>http:</c>).</summary>
+public sealed class StageRegistry(IDeployer? deployer, IEnumerable<IProbe> probes, IEnumerable<ITestRunner> runners)
+{
+    private readonly Dictionary<ProbeKind, IProbe> _probes = probes.ToDictionary(p => p.Kind);
+    private readonly Dictionary<string, ITestRunner> _runners = runners.ToDictionary(r => r.Name, StringComparer.Ordinal);
+
+    public IDeployer? Deployer { get; } = deployer;
+
+    public IReadOnlyList<IProbe> Probes => [.. _probes.Values];
+
+    public IProbe? Probe(ProbeKind kind) => _probes.GetValueOrDefault(kind);
+
+    public ITestRunner? Runner(string name) => _runners.GetValueOrDefault(name);
+
+    /// <summary>What this host cannot do for <paramref name="config"/>: one message per missing implementation.</summary>
+    public IReadOnlyList<string> Missing(GreenlightConfig config, IEnumerable<SuiteConfig> suites)
+    {
+        var missing = new List<string>();
+        if (Deployer is null && config.Services.Any(s => s.Local is not null))
+        {
+            missing.Add("no deployer for local services is available in this build");
+        }
+
+        missing.AddRange(config.Services.SelectMany(s => s.Probes).Select(p => p.Kind).Distinct()
+            .Where(kind => Probe(kind) is null)
+            .Select(kind => $"no {kind.ToString().ToLowerInvariant()} probe is available in this build"));
+        missing.AddRange(suites.Select(s => s.Runner).Distinct()
+            .Where(name => Runner(name) is null)
+            .Select(name => $"runner '{name}' is not available in this build"));
+        return missing;
+    }
+}

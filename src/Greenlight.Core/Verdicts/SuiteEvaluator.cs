@@ -1,0 +1,88 @@
+using Greenlight.Config;
+using Greenlight.Model;
+using Greenlight.Runs;
+using Greenlight.Stages;
+
+namespace Greenlight.Verdicts;
+
+/// <summary>Turns what a runner reported into the suite's record, its tests and its outcome against <c>pass:</c>.</summary>
+public static class SuiteEvaluator
+{
+    public static (SuiteRecord Suite, IReadOnlyList<TestRecord> Tests) Evaluate(SuiteConfig config, SuiteRunResult result)
+    {
+        var cases = result.Cases;
+        var failed = cases.Count(c => c.Outcome == TestOutcome.Failed);
+        var errors = cases.Count(c => c.Outcome == TestOutcome.Error);
+        var skipped = cases.Count(c => c.Outcome == TestOutcome.Skipped);
+        var problems = result.Problems.ToList();
+        if (cases.Count == 0 && !problems.Any(p => p.Contains("no test", StringComparison.OrdinalIgnoreCase)))
+        {
+            problems.Add("no tests ran");
+        }
+
+        var suite = new SuiteRecord
+        {
+            Id = config.Id,
+            Priority = config.PriorityLabel,
+            Category = config.Category,
+            Impact = config.Impact,
+            Runner = config.Runner,
+            MaxFailureRate = config.MaxFailureRate,
+            Command = result.CommandLine,
+            ExitCode = result.ExitCode,
+            TimedOut = result.TimedOut,
+            CollectionFailed = result.CollectionFailed,
+            StartedAt = result.Started,
+            DurationMs = Ms(result.Duration),
+            Total = cases.Count,
+            Passed = cases.Count(c => c.Outcome == TestOutcome.Passed),
+            Failed = failed,
+            Errors = errors,
+            Skipped = skipped,
+            Problems = problems,
+            Output = result.OutputPath,
+            ResultFiles = result.ResultFiles,
+        };
+        suite = suite with { Outcome = Outcome(suite) };
+        var tests = cases.Select(c => new TestRecord
+        {
+            Suite = config.Id,
+            Name = c.FullName,
+            Outcome = c.Outcome,
+            DurationMs = Ms(c.Duration),
+            Proven = c.Outcome != TestOutcome.Skipped,
+            Reasons = c.Outcome == TestOutcome.Skipped ? [ProofReason.Skipped] : [],
+            Message = c.Message,
+        }).ToList();
+        return (suite, tests);
+    }
+
+    /// <summary>A suite that was selected but never ran (fail-fast, interruption, deployment blocked).</summary>
+    public static SuiteRecord NotRun(SuiteConfig config, string why) => new()
+    {
+        Id = config.Id,
+        Priority = config.PriorityLabel,
+        Category = config.Category,
+        Impact = config.Impact,
+        Runner = config.Runner,
+        MaxFailureRate = config.MaxFailureRate,
+        Outcome = StageOutcome.NotRun,
+        Problems = [why],
+    };
+
+    public static double FailureRate(SuiteRecord suite) =>
+        suite.Total == 0 ? 0 : (double)(suite.Failed + suite.Errors) / suite.Total;
+
+    private static StageOutcome Outcome(SuiteRecord suite)
+    {
+        if (suite.TimedOut || FailureRate(suite) > suite.MaxFailureRate)
+        {
+            return StageOutcome.Failed;
+        }
+
+        var doubtful = suite.Problems.Count > 0 || suite.CollectionFailed || suite.Total == 0 || suite.Skipped > 0;
+        return doubtful ? StageOutcome.Unproven : StageOutcome.Passed;
+    }
+
+    internal static long Ms(TimeSpan duration) => (long)Math.Round(duration.TotalMilliseconds);
+}

@@ -1,0 +1,111 @@
+using Greenlight.Model;
+using Greenlight.Runs;
+
+namespace Greenlight.Verdicts;
+
+/// <summary>The verdict, its reasons and the next action, computed from the facts a run recorded (DESIGN.md §2).</summary>
+public static class VerdictCalculator
+{
+    public sealed record Result(Verdict Verdict, IReadOnlyList<string> Reasons, string NextAction);
+
+    public static Result Compute(RunRecord run)
+    {
+        var notes = run.Services.Where(s => !s.Critical && !s.Deployed)
+            .Select(s => $"non-critical service '{s.Name}' did not deploy ({s.Failure}); the run went on without it")
+            .Concat(run.Probes.Where(p => !p.Critical && !p.Healthy)
+                .Select(p => $"non-critical service '{p.Service}' is unhealthy at {p.Url}: {p.Detail}; the run went on"))
+            .ToList();
+
+        var blocked = Blocked(run);
+        if (blocked.Count > 0)
+        {
+            var first = run.Services.FirstOrDefault(s => s.Critical && !s.Deployed)?.Name
+                ?? run.Probes.First(p => p.Critical && !p.Healthy).Service;
+            return new(Verdict.Blocked, [.. blocked, "tests were not run: results against a broken deployment mean nothing", .. notes],
+                $"Bring '{first}' up: read logs/{first}.log (last lines above), fix, then run `greenlight probe`.");
+        }
+
+        var failing = run.Tests.Where(t => t.Outcome is TestOutcome.Failed or TestOutcome.Error).ToList();
+        var timedOut = run.Suites.Where(s => s.TimedOut).ToList();
+        if (failing.Count > 0 || timedOut.Count > 0)
+        {
+            var reasons = run.Suites.Where(s => s.Failed + s.Errors > 0)
+                .Select(s => $"{s.Id}: {s.Failed + s.Errors} of {s.Total} tests failed ({Percent(SuiteEvaluator.FailureRate(s))}, criterion at most {Percent(s.MaxFailureRate)})")
+                .Concat(timedOut.Select(s => $"{s.Id}: timed out after {s.DurationMs / 1000.0:0.#} s"))
+                .Concat(StoppedByFailFast(run))
+                .Concat(notes).ToList();
+            var next = failing.Count > 0
+                ? $"Fix {failing[0].Suite} / {failing[0].Name}{(failing[0].Message is { } m ? $" ({FirstLine(m)})" : "")}, then run `greenlight run --focus {failing[0].Suite}`."
+                : $"Find why {timedOut[0].Id} hangs (its output: {timedOut[0].Output ?? "the suite folder"}), then run `greenlight run --focus {timedOut[0].Id}`.";
+            return new(Verdict.Red, reasons, next);
+        }
+
+        var doubts = Doubts(run);
+        if (doubts.Count > 0)
+        {
+            return new(Verdict.Unproven, [.. doubts, .. notes],
+                run.Interrupted ? "Run it again to the end: `greenlight run`." : $"Make the result real: {doubts[0]}; then run `greenlight run` again.");
+        }
+
+        var passed = run.Tests.Count(t => t.Outcome == TestOutcome.Passed);
+        var critical = run.Probes.Where(p => p.Critical).Select(p => p.Service).Distinct().Count();
+        return new(Verdict.Green,
+            [$"all {passed} tests in {run.Suites.Count} suites ran and passed", $"{critical}/{critical} critical services healthy", .. notes],
+            run.Focus == "all" ? "Nothing to fix: every selected suite is green." : "Widen the focus: `greenlight run --focus all`.");
+    }
+
+    private static List<string> Blocked(RunRecord run) =>
+        [
+            .. run.Services.Where(s => s.Critical && !s.Deployed).Select(s => $"critical service '{s.Name}' failed to deploy: {s.Failure}"),
+            .. run.Probes.Where(p => p.Critical && !p.Healthy).Select(p => $"critical service '{p.Service}' is unhealthy at {p.Url}: {p.Detail}"),
+        ];
+
+    private static List<string> Doubts(RunRecord run)
+    {
+        var doubts = new List<string>();
+        if (run.Interrupted)
+        {
+            doubts.Add("the run was interrupted before it finished");
+        }
+
+        if (run.Error is { } error)
+        {
+            doubts.Add($"the run stopped on an unexpected error: {error}");
+        }
+
+        foreach (var suite in run.Suites)
+        {
+            if (suite.Outcome == StageOutcome.NotRun)
+            {
+                doubts.Add($"{suite.Id}: not run ({string.Join("; ", suite.Problems)})");
+                continue;
+            }
+
+            if (suite.CollectionFailed)
+            {
+                doubts.Add($"{suite.Id}: collection failed, so some tests never ran");
+            }
+
+            doubts.AddRange(suite.Problems.Select(p => $"{suite.Id}: {p}"));
+            if (suite.Skipped > 0)
+            {
+                doubts.Add($"{suite.Id}: {suite.Skipped} of {suite.Total} tests skipped; a skipped test is not a pass ({ProofReason.Skipped})");
+            }
+        }
+
+        if (run.Suites.Count == 0 || run.Tests.Count == 0)
+        {
+            doubts.Add($"no test ran at all ({ProofReason.NoTests})");
+        }
+
+        return [.. doubts.Distinct()];
+    }
+
+    private static IEnumerable<string> StoppedByFailFast(RunRecord run) =>
+        run.Suites.Where(s => s.Outcome == StageOutcome.NotRun).Select(s => $"{s.Id}: not run ({string.Join("; ", s.Problems)})");
+
+    private static string Percent(double rate) => $"{rate * 100:0.#} %";
+
+    // Backticks would break the code spans the worklog renders the next action with.
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim().Replace('`', '\'');
+}

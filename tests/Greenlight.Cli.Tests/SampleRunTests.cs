@@ -1,0 +1,70 @@
+using System.Text.Json;
+
+namespace Greenlight.Cli.Tests;
+
+/// <summary>
+/// The README's command on the bundled sample: the repository's own greenlight.yaml, real builds, real
+/// services, the real E2E suite. Both tests live in one class so they never build the sample at the same time.
+/// </summary>
+public sealed class SampleRunTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(15);
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Greenlight.slnx")) && File.Exists(Path.Combine(dir.FullName, "greenlight.yaml")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"no repository root above {AppContext.BaseDirectory}");
+    }
+
+    private static string RunFolder(string root, JsonElement run) =>
+        Path.Combine(root, ".greenlight", "runs", run.GetProperty("run_id").GetString()!);
+
+    [Fact]
+    public async Task Run_GoldenPathOnSample_GreenWith25ProvenP1Tests()
+    {
+        var root = RepositoryRoot();
+
+        var result = await CliProcess.RunAsync(root, Timeout, "run", "--focus", "golden-path", "--json");
+
+        Assert.True(result.ExitCode == 0, result.All);
+        var run = JsonDocument.Parse(result.Stdout).RootElement;
+        Assert.Equal("GREEN", run.GetProperty("verdict").GetString());
+        var tests = run.GetProperty("tests").EnumerateArray().ToList();
+        Assert.Equal(25, tests.Count);
+        Assert.All(tests, t => Assert.Equal("passed", t.GetProperty("outcome").GetString()));
+        Assert.Equal(["auth", "backend"], run.GetProperty("services").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
+        Assert.All(run.GetProperty("services").EnumerateArray(), s => Assert.NotNull(s.GetProperty("revision").GetString()));
+        Assert.Contains(run.GetProperty("probes").EnumerateArray(), p => p.GetProperty("kind").GetString() == "websocket" && p.GetProperty("healthy").GetBoolean());
+        var folder = RunFolder(root, run);
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            var text = await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken);
+            Assert.DoesNotContain("greenlight-demo-bypass-key", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("greenlight-demo-jwt-key", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Run_BackendStartupCrash_BlockedWithCrashLine()
+    {
+        var root = RepositoryRoot();
+
+        var result = await CliProcess.RunAsync(root, Timeout, new Dictionary<string, string> { ["AGENTCHAT_FAULT"] = "startup-crash" }, "run", "--json");
+
+        Assert.True(result.ExitCode == 4, result.All);
+        var run = JsonDocument.Parse(result.Stdout).RootElement;
+        Assert.Equal("BLOCKED", run.GetProperty("verdict").GetString());
+        Assert.Empty(run.GetProperty("tests").EnumerateArray());
+        var worklog = await File.ReadAllTextAsync(Path.Combine(RunFolder(root, run), "worklog.md"), TestContext.Current.CancellationToken);
+        Assert.Contains("**Availability:** 1/2 critical services healthy (50 %)", worklog, StringComparison.Ordinal);
+        Assert.Contains("## Service log: backend", worklog, StringComparison.Ordinal);
+        Assert.Contains("startup failed", worklog, StringComparison.Ordinal);
+    }
+}
