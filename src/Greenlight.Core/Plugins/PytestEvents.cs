@@ -31,6 +31,8 @@ public sealed record PytestTestEvent
     public required string NodeId { get; init; }
     public DateTimeOffset? Started { get; init; }
     public DateTimeOffset? Ended { get; init; }
+    /// <summary>Setup, call and teardown together, as pytest's JUnit XML reports it.</summary>
+    public TimeSpan Duration { get; init; }
     /// <summary>The call phase alone (setup and teardown excluded); null when the call never ran.</summary>
     public TimeSpan? CallDuration { get; init; }
     public required TestOutcome Outcome { get; init; }
@@ -53,7 +55,7 @@ public sealed record PytestTestEvent
         Name = Name,
         ClassName = ClassName,
         Outcome = Outcome,
-        Duration = Started is { } s && Ended is { } e ? e - s : TimeSpan.Zero,
+        Duration = Duration,
         Started = Started,
         Ended = Ended,
         Message = SkipReason,

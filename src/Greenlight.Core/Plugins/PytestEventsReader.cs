@@ -67,6 +67,7 @@ public static class PytestEventsReader
         NodeId = Str(e, "nodeid") ?? throw new FormatException("test event without nodeid"),
         Started = Epoch(e, "start"),
         Ended = Epoch(e, "end"),
+        Duration = TimeSpan.FromSeconds(Double(e, "duration") ?? 0),
         CallDuration = Double(e, "call_duration") is { } d ? TimeSpan.FromSeconds(d) : null,
         Outcome = Str(e, "outcome") switch
         {

@@ -5,12 +5,13 @@ nothing installed). Does nothing unless GREENLIGHT_PYTEST_EVENTS names the file 
 Pure standard library; works on pytest 7.2 (Debian) and later.
 
 Lines written (one JSON object each):
-  {"type": "test", "nodeid", "start", "end", "call_duration", "outcome", "skip_reason",
+  {"type": "test", "nodeid", "start", "end", "duration", "call_duration", "outcome", "skip_reason",
    "xfail", "xpass", "warnings": [{"category", "message", "filename", "lineno"}],
    "output": [...], "output_truncated"}
   {"type": "collect_error", "nodeid", "message"}
   {"type": "session", "collected", "exitstatus", "start", "end"}
-start/end are Unix epoch seconds from time.time(); outcome is passed, failed, error or skipped.
+start/end are Unix epoch seconds from time.time(); duration is setup + call + teardown in seconds
+(what pytest's JUnit XML reports); outcome is passed, failed, error or skipped.
 """
 import json
 import os
@@ -43,7 +44,7 @@ class _Recorder:
         self.flush_finished()
         self._tests[nodeid] = {
             "type": "test", "nodeid": nodeid, "start": time.time(), "end": None,
-            "call_duration": None, "outcome": None, "skip_reason": None,
+            "duration": 0.0, "call_duration": None, "outcome": None, "skip_reason": None,
             "xfail": False, "xpass": False, "warnings": [], "output": [],
             "output_truncated": False,
         }
@@ -139,6 +140,7 @@ def pytest_runtest_logreport(report):
     test = _state.get(report.nodeid)
     if test is None:
         return
+    test["duration"] += report.duration
     if report.when == "call":
         test["call_duration"] = report.duration
     wasxfail = getattr(report, "wasxfail", None)
