@@ -21,10 +21,14 @@ public sealed class RecordingProxy : IAsyncDisposable
     public const string TestHeader = "X-Greenlight-Test";
 
     private readonly WebApplication _app;
+    private readonly InFlight _inFlight;
+    private readonly TimeProvider _time;
 
-    private RecordingProxy(WebApplication app, string service, Uri upstream, Uri url)
+    private RecordingProxy(WebApplication app, InFlight inFlight, TimeProvider time, string service, Uri upstream, Uri url)
     {
         _app = app;
+        _inFlight = inFlight;
+        _time = time;
         Service = service;
         Upstream = upstream;
         Url = url;
@@ -71,11 +75,39 @@ public sealed class RecordingProxy : IAsyncDisposable
         app.UseWebSockets();
         var http = new HttpForwarding(service, upstream, log, options, app.Services.GetRequiredService<IHttpForwarder>());
         var webSockets = new WebSocketRelay(service, upstream, log, options);
-        app.Run(context => context.WebSockets.IsWebSocketRequest ? webSockets.RelayAsync(context) : http.ForwardAsync(context));
+        var inFlight = new InFlight();
+        app.Run(async context =>
+        {
+            using var exchange = inFlight.Enter();
+            await (context.WebSockets.IsWebSocketRequest ? webSockets.RelayAsync(context) : http.ForwardAsync(context));
+        });
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new RecordingProxy(app, service, upstream, new Uri(address.TrimEnd('/') + "/"));
+        return new RecordingProxy(app, inFlight, options.TimeProvider, service, upstream, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    /// <summary>Exchanges (requests, open WebSocket sessions) not yet recorded.</summary>
+    public int InFlight => _inFlight.Count;
+
+    /// <summary>
+    /// Waits until every exchange has been recorded, so traffic read after a suite is complete.
+    /// False when something (a socket the suite left open) is still in flight after the timeout.
+    /// </summary>
+    public async Task<bool> WaitForIdleAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var waiting = _time.GetTimestamp();
+        while (_inFlight.Count > 0)
+        {
+            if (_time.GetElapsedTime(waiting) >= timeout)
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(10), _time, cancellationToken);
+        }
+
+        return true;
     }
 
     public async ValueTask DisposeAsync()

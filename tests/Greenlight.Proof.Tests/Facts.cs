@@ -60,7 +60,7 @@ internal static class Facts
             Case = c,
             Pytest = pytest,
             Window = c is { Started: { } s, Ended: { } e } ? new TimeWindow(s, e) : null,
-            Duration = pytest?.Duration ?? c.Duration,
+            Duration = pytest?.WorkDuration ?? c.Duration,
             Traffic = records,
             TrafficKnown = c.Started is not null || records.Count > 0,
             MedianDuration = median,

@@ -58,7 +58,7 @@ public sealed class ProofRuleTests
     {
         var check = new SkippedRule().CheckTest(Evidence(Case(outcome: TestOutcome.Skipped, message: "auth not deployed")), Suite());
         Assert.Equal(ProofCheckStatus.Unproven, check.Status);
-        Assert.Equal("skipped: auth not deployed", check.Detail);
+        Assert.Equal("auth not deployed", check.Detail);
         Assert.Equal(ProofCheckStatus.NotApplicable, new SkippedRule().CheckTest(Evidence(Case()), Suite()).Status);
     }
 

@@ -33,8 +33,16 @@ public sealed record PytestTestEvent
     public DateTimeOffset? Ended { get; init; }
     /// <summary>Setup, call and teardown together, as pytest's JUnit XML reports it.</summary>
     public TimeSpan Duration { get; init; }
+    /// <summary>The setup phase (fixtures); null when setup did not report.</summary>
+    public TimeSpan? SetupDuration { get; init; }
     /// <summary>The call phase alone (setup and teardown excluded); null when the call never ran.</summary>
     public TimeSpan? CallDuration { get; init; }
+
+    /// <summary>
+    /// What the proof rules judge: setup (fixtures that talk to services) plus the test body.
+    /// Teardown is left out: it is mostly pytest's own bookkeeping and would hide a no-op body.
+    /// </summary>
+    public TimeSpan WorkDuration => CallDuration is { } call ? call + (SetupDuration ?? TimeSpan.Zero) : Duration;
     public required TestOutcome Outcome { get; init; }
     public string? SkipReason { get; init; }
     public bool Xfail { get; init; }

@@ -68,6 +68,7 @@ public static class PytestEventsReader
         Started = Epoch(e, "start"),
         Ended = Epoch(e, "end"),
         Duration = TimeSpan.FromSeconds(Double(e, "duration") ?? 0),
+        SetupDuration = Double(e, "setup_duration") is { } setup ? TimeSpan.FromSeconds(setup) : null,
         CallDuration = Double(e, "call_duration") is { } d ? TimeSpan.FromSeconds(d) : null,
         Outcome = Str(e, "outcome") switch
         {

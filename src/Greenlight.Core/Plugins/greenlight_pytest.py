@@ -5,7 +5,7 @@ nothing installed). Does nothing unless GREENLIGHT_PYTEST_EVENTS names the file 
 Pure standard library; works on pytest 7.2 (Debian) and later.
 
 Lines written (one JSON object each):
-  {"type": "test", "nodeid", "start", "end", "duration", "call_duration", "outcome", "skip_reason",
+  {"type": "test", "nodeid", "start", "end", "duration", "setup_duration", "call_duration", "outcome", "skip_reason",
    "xfail", "xpass", "warnings": [{"category", "message", "filename", "lineno"}],
    "output": [...], "output_truncated"}
   {"type": "collect_error", "nodeid", "message"}
@@ -44,7 +44,7 @@ class _Recorder:
         self.flush_finished()
         self._tests[nodeid] = {
             "type": "test", "nodeid": nodeid, "start": time.time(), "end": None,
-            "duration": 0.0, "call_duration": None, "outcome": None, "skip_reason": None,
+            "duration": 0.0, "setup_duration": None, "call_duration": None, "outcome": None, "skip_reason": None,
             "xfail": False, "xpass": False, "warnings": [], "output": [],
             "output_truncated": False,
         }
@@ -141,8 +141,8 @@ def pytest_runtest_logreport(report):
     if test is None:
         return
     test["duration"] += report.duration
-    if report.when == "call":
-        test["call_duration"] = report.duration
+    if report.when in ("setup", "call"):
+        test[report.when + "_duration"] = report.duration
     wasxfail = getattr(report, "wasxfail", None)
     if report.skipped:
         if wasxfail is not None:

@@ -91,7 +91,7 @@ public sealed class ProofEvaluator(IReadOnlyList<IProofRule> rules)
                 Case = c,
                 Pytest = events[i],
                 Window = subjects[i].Window,
-                Duration = events[i]?.Duration ?? c.Duration,
+                Duration = events[i]?.WorkDuration ?? c.Duration,
                 Traffic = attributed,
                 TrafficKnown = subjects[i].Window is not null || traffic.MatchedByHeader[i],
                 MedianDuration = input.MedianDurations.TryGetValue(c.FullName, out var median) ? median : null,

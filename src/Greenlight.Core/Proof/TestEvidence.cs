@@ -14,7 +14,7 @@ public sealed record TestEvidence
     /// <summary>When the test ran (runner times, or the plugin's); null when the runner gave none.</summary>
     public TimeWindow? Window { get; init; }
 
-    /// <summary>The duration judged: setup + call + teardown for pytest, the runner's duration otherwise.</summary>
+    /// <summary>The duration judged: setup + call for pytest (plugin), the runner's duration otherwise.</summary>
     public TimeSpan Duration { get; init; }
 
     /// <summary>Traffic tied to this test (by X-Greenlight-Test, else by window).</summary>

@@ -11,6 +11,6 @@ public sealed class SkippedRule : IProofRule
     {
         if (test.Case.Outcome != TestOutcome.Skipped) return ProofCheck.NotApplicable(Code);
         var reason = test.Pytest?.SkipReason ?? test.Case.Message;
-        return ProofCheck.Unproven(Code, string.IsNullOrWhiteSpace(reason) ? "skipped (no reason given)" : $"skipped: {reason}");
+        return ProofCheck.Unproven(Code, string.IsNullOrWhiteSpace(reason) ? "no reason given" : reason);
     }
 }
