@@ -21,6 +21,8 @@ public sealed record ProbeConfig
     public TokenRequestConfig? Token { get; init; }
     /// <summary>Where the token goes: "header" (Authorization: Bearer) or "subprotocol".</summary>
     public string TokenPlacement { get; init; } = "header";
+    /// <summary>With TokenPlacement "subprotocol": the token travels as this prefix + token.</summary>
+    public string TokenSubprotocolPrefix { get; init; } = "agentchat.bearer.";
     /// <summary>For WebSocket: the "type" of the first message that proves readiness, e.g. connection_ready.</summary>
     public string? ExpectFirstMessageType { get; init; }
 }

@@ -14,6 +14,8 @@ public sealed record SuiteConfig
     public IReadOnlyList<string> Args { get; init; } = [];
     /// <summary>Runner-specific filter: a trait expression for dotnet, a -k expression for pytest.</summary>
     public string? Filter { get; init; }
+    /// <summary>For the command runner: the shell command line (run by /bin/sh -c in <see cref="Path"/> when it is a folder).</summary>
+    public string? Command { get; init; }
     /// <summary>For the command runner: the JUnit XML file (or glob) it writes.</summary>
     public string? Results { get; init; }
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);

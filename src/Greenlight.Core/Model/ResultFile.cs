@@ -10,5 +10,11 @@ public sealed record ResultFile(
     IReadOnlyList<TestCaseResult> Cases,
     IReadOnlyList<string> Problems)
 {
+    /// <summary>
+    /// Modules or files the runner could not collect (pytest's <c>collection failure</c>). Each one
+    /// also appears in <see cref="Problems"/>; a runner sets <c>CollectionFailed</c> when this is not empty.
+    /// </summary>
+    public IReadOnlyList<string> CollectionErrors { get; init; } = [];
+
     public bool IsComplete => Problems.Count == 0;
 }

@@ -17,7 +17,8 @@ public sealed record TestCaseResult
     public string? StackTrace { get; init; }
     /// <summary>Captured stdout/stderr of the test, when the format carries it.</summary>
     public string? Output { get; init; }
-    public IReadOnlyDictionary<string, string> Traits { get; init; } = new Dictionary<string, string>();
+    /// <summary>Traits (xunit) or properties (JUnit). Shared empty instance by default: a million cases must not allocate a million dictionaries.</summary>
+    public IReadOnlyDictionary<string, string> Traits { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
 
     /// <summary>Fully qualified name used to tie results, traffic and history together.</summary>
     public string FullName => ClassName.Length == 0 ? Name : $"{ClassName}.{Name}";

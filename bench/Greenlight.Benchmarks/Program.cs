@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using Greenlight.Benchmarks;
+using Greenlight.Results;
+
+// generate PATH [CASES]: write the benchmark file (for bench/junit-baseline.sh).
+// peak PATH: read it once in a fresh process and print time, allocations and peak working set.
+// anything else: BenchmarkDotNet.
+switch (args)
+{
+    case ["generate", var path, ..]:
+        JUnitFileGenerator.Write(path, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000);
+        return 0;
+    case ["peak", var path]:
+        var stopwatch = Stopwatch.StartNew();
+        var file = await new JUnitResultReader().ReadAsync(path, CancellationToken.None);
+        stopwatch.Stop();
+        using (var process = Process.GetCurrentProcess())
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"cases={file.Cases.Count} failed={file.Cases.Count(c => c.Outcome == Greenlight.Model.TestOutcome.Failed)} " +
+                $"seconds={stopwatch.Elapsed.TotalSeconds:0.000} allocated_mb={GC.GetTotalAllocatedBytes() / 1048576.0:0.0} " +
+                $"peak_working_set_mb={process.PeakWorkingSet64 / 1048576.0:0.0}"));
+        }
+
+        return 0;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(JUnitReadBenchmark).Assembly).Run(args);
+        return 0;
+}

@@ -1,0 +1,113 @@
+using Greenlight.Config;
+using Greenlight.Processes;
+using Greenlight.Stages;
+
+namespace Greenlight.Deploy;
+
+/// <summary>
+/// Builds and starts services as local processes on loopback ports, waits until each accepts
+/// connections, and stops every tree it started. Each service's output goes to
+/// <c>&lt;run dir&gt;/logs/&lt;service&gt;.log</c> (lines stamped with UTC time), its build to
+/// <c>&lt;service&gt;.build.log</c>; its process group is recorded in <see cref="PidRegistry"/>.
+/// </summary>
+public sealed partial class LocalDeployer(ChildProcess processes, TimeProvider time, LocalDeployerOptions? options = null) : IDeployer
+{
+    private readonly LocalDeployerOptions _options = options ?? new LocalDeployerOptions();
+    private readonly List<(string Service, RunningProcess Process, PidRegistry Registry)> _started = [];
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _reap = new(1, 1);
+    private readonly HashSet<string> _reapedRoots = new(StringComparer.Ordinal);
+    private readonly List<string> _notes = [];
+
+    /// <summary>What the deployer did besides deploying (e.g. stale processes from a killed run it stopped).</summary>
+    public IReadOnlyList<string> Notes { get { lock (_gate) { return [.. _notes]; } } }
+
+    public async Task<DeployResult> DeployAsync(ServiceConfig service, DeployContext context, CancellationToken cancellationToken)
+    {
+        if (service.Local is not { } local)
+        {
+            return service.Url is { } url
+                ? new DeployResult { Service = service.Name, Succeeded = true, Url = url }
+                : Failed(service.Name, "has neither a local section nor a url");
+        }
+
+        var registry = PidRegistry.ForRoot(context.RepositoryRoot, time);
+        await ReapStaleOnceAsync(registry).ConfigureAwait(false);
+        var logs = Path.Combine(context.RunDirectory, "logs");
+        Directory.CreateDirectory(logs);
+
+        var buildStart = time.GetTimestamp();
+        if (local.Build is { } build)
+        {
+            var buildLog = Path.Combine(logs, service.Name + ".build.log");
+            var built = await processes.RunAsync(
+                ProcessSpec.Shell(Placeholders.Expand(build)) with
+                {
+                    WorkingDirectory = local.WorkingDirectory,
+                    Environment = ExpandEnvironment(local, port: null),
+                    Timeout = _options.BuildTimeout,
+                    LogPath = buildLog,
+                },
+                cancellationToken).ConfigureAwait(false);
+            if (!built.Succeeded)
+            {
+                return Failed(service.Name, $"build {built.Describe()}{Quote(built.Tail)}") with { BuildDuration = time.GetElapsedTime(buildStart), LogPath = buildLog };
+            }
+        }
+
+        var buildDuration = time.GetElapsedTime(buildStart);
+        var port = local.Port ?? FreePort.Pick();
+        if (local.Port is not null && !FreePort.IsFree(port))
+        {
+            return Failed(service.Name, $"port {port} is already in use (the fixed port of service '{service.Name}')") with { BuildDuration = buildDuration };
+        }
+
+        return await StartAsync(service, local, context, registry, port, buildDuration, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task StopAllAsync(CancellationToken cancellationToken)
+    {
+        List<(string Service, RunningProcess Process, PidRegistry Registry)> started;
+        lock (_gate)
+        {
+            started = [.. _started];
+            started.Reverse();
+            _started.Clear();
+        }
+
+        foreach (var (service, process, registry) in started)
+        {
+            await process.StopAsync().ConfigureAwait(false);
+            registry.Remove(service);
+        }
+    }
+
+    private Dictionary<string, string> ExpandEnvironment(LocalServiceConfig local, int? port) =>
+        local.Environment.ToDictionary(kv => kv.Key, kv => Placeholders.Expand(kv.Value, port), StringComparer.Ordinal);
+
+    private async Task ReapStaleOnceAsync(PidRegistry registry)
+    {
+        await _reap.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_reapedRoots.Add(registry.Directory))
+            {
+                var notes = await registry.ReapStaleAsync(_options.KillGrace).ConfigureAwait(false);
+                lock (_gate)
+                {
+                    _notes.AddRange(notes);
+                }
+            }
+        }
+        finally
+        {
+            _reap.Release();
+        }
+    }
+
+    private string Quote(IReadOnlyList<string> tail) =>
+        tail.Count == 0 ? "" : ": " + string.Join(" | ", tail.TakeLast(_options.FailureLines));
+
+    private static DeployResult Failed(string service, string failure) =>
+        new() { Service = service, Succeeded = false, Failure = failure };
+}

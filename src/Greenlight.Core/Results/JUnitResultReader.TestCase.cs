@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Xml;
+using Greenlight.Model;
+
+namespace Greenlight.Results;
+
+public sealed partial class JUnitResultReader
+{
+    private sealed partial class Session
+    {
+        private const string PytestCollectionFailure = "collection failure";
+
+        /// <summary>Reads one testcase element and everything in it; leaves the reader after its end tag.</summary>
+        private void ReadTestCase(XmlReader reader)
+        {
+            string? name = null, className = null, time = null;
+            if (reader.MoveToFirstAttribute())
+            {
+                do
+                {
+                    var attribute = reader.LocalName;
+                    if (ReferenceEquals(attribute, _names.Name)) { name = reader.Value; }
+                    else if (ReferenceEquals(attribute, _names.ClassName)) { className = reader.Value; }
+                    else if (ReferenceEquals(attribute, _names.Time)) { time = reader.Value; }
+                }
+                while (reader.MoveToNextAttribute());
+                reader.MoveToElement();
+            }
+
+            var outcome = TestOutcome.Passed;
+            string? message = null, details = null, output = null;
+            Dictionary<string, string>? traits = null;
+            if (!reader.IsEmptyElement)
+            {
+                var depth = reader.Depth;
+                reader.Read();
+                while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+                {
+                    if (reader.NodeType != XmlNodeType.Element)
+                    {
+                        reader.Read();
+                        continue;
+                    }
+
+                    var child = reader.LocalName;
+                    var childOutcome = ReferenceEquals(child, _names.Error) ? TestOutcome.Error
+                        : ReferenceEquals(child, _names.Failure) ? TestOutcome.Failed
+                        : ReferenceEquals(child, _names.Skipped) ? TestOutcome.Skipped
+                        : (TestOutcome?)null;
+                    if (childOutcome is { } found)
+                    {
+                        if (found != TestOutcome.Skipped)
+                        {
+                            _failureElements++;
+                        }
+
+                        var childMessage = SafeXml.Attribute(reader, _names.Message);
+                        var body = reader.ReadElementContentAsString();
+                        // An error outranks a failure (pytest adds a teardown error to a failed test), and both outrank a skip.
+                        if (outcome == TestOutcome.Passed || Rank(found) > Rank(outcome))
+                        {
+                            outcome = found;
+                            message = TextField.FirstLine(childMessage) ?? TextField.FirstLine(body);
+                            details = body.Length > 0 ? body : childMessage is not null && childMessage.Contains('\n') ? childMessage : null;
+                            if (found == TestOutcome.Error && className is { Length: 0 } && childMessage == PytestCollectionFailure)
+                            {
+                                NoteCollectionError(name ?? "", body);
+                            }
+                        }
+                    }
+                    else if (ReferenceEquals(child, _names.SystemOut) || ReferenceEquals(child, _names.SystemErr))
+                    {
+                        output = TextField.Join(output, reader.ReadElementContentAsString());
+                    }
+                    else if (ReferenceEquals(child, _names.Properties))
+                    {
+                        traits = ReadProperties(reader, traits);
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+            }
+
+            // Kept before moving on: in a truncated file the next read is the one that throws.
+            _cases.Add(Build(name ?? "", className ?? "", time, outcome, message, details, output, traits));
+            reader.Read();
+        }
+
+        private TestCaseResult Build(
+            string name, string className, string? time, TestOutcome outcome,
+            string? message, string? details, string? output, Dictionary<string, string>? traits)
+        {
+            // Producers disagree on what goes where: jest repeats the full title as classname,
+            // xunit v3 repeats the class inside name. Normalise so FullName is "Class.Test" everywhere.
+            if (className == name)
+            {
+                className = "";
+            }
+            else if (className.Length > 0 && name.Length > className.Length + 1
+                && name.StartsWith(className, StringComparison.Ordinal) && name[className.Length] == '.')
+            {
+                name = name[(className.Length + 1)..];
+            }
+
+            if (className == _lastClassName)
+            {
+                className = _lastClassName;
+            }
+            else
+            {
+                _lastClassName = className;
+            }
+
+            return new TestCaseResult
+            {
+                Name = name,
+                ClassName = className,
+                Outcome = outcome,
+                Duration = ParseSeconds(time),
+                Message = TextField.Bound(message, limits),
+                StackTrace = TextField.Bound(details, limits),
+                Output = TextField.Bound(output, limits),
+                Traits = traits is null ? TestCaseResultDefaults.NoTraits : traits,
+            };
+        }
+
+        private Dictionary<string, string>? ReadProperties(XmlReader reader, Dictionary<string, string>? traits)
+        {
+            if (reader.IsEmptyElement)
+            {
+                reader.Read();
+                return traits;
+            }
+
+            var depth = reader.Depth;
+            reader.Read();
+            while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+            {
+                if (reader.NodeType == XmlNodeType.Element && ReferenceEquals(reader.LocalName, _names.Property)
+                    && SafeXml.Attribute(reader, _names.Name) is { } key)
+                {
+                    traits ??= new Dictionary<string, string>(StringComparer.Ordinal);
+                    traits[key] = SafeXml.Attribute(reader, _names.Value) ?? "";
+                    reader.Skip();
+                }
+                else if (reader.NodeType == XmlNodeType.Element)
+                {
+                    reader.Skip();
+                }
+                else
+                {
+                    reader.Read();
+                }
+            }
+
+            reader.Read();
+            return traits;
+        }
+
+        private void NoteCollectionError(string module, string body)
+        {
+            _collectionErrors.Add(module);
+            var cause = body.Split('\n').LastOrDefault(line => line.StartsWith("E ", StringComparison.Ordinal))?.TrimStart('E', ' ')
+                ?? TextField.FirstLine(body);
+            _problems.Add($"{path}: collection error in {module}{(cause is null ? "" : $": {cause}")}");
+        }
+
+        private static int Rank(TestOutcome outcome) => outcome switch
+        {
+            TestOutcome.Error => 3,
+            TestOutcome.Failed => 2,
+            TestOutcome.Skipped => 1,
+            _ => 0,
+        };
+
+        /// <summary>Seconds in invariant culture; Surefire groups thousands (<c>1,234.5</c>).</summary>
+        internal static TimeSpan ParseSeconds(string? time) =>
+            double.TryParse(time, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var seconds)
+                && double.IsFinite(seconds) && seconds >= 0 && seconds < TimeSpan.MaxValue.TotalSeconds
+                ? TimeSpan.FromSeconds(seconds)
+                : TimeSpan.Zero;
+    }
+}

@@ -1,0 +1,26 @@
+using Greenlight.Model;
+using Greenlight.Stages;
+
+namespace Greenlight.Results;
+
+/// <summary>
+/// Reads JUnit XML as written by pytest, xunit v3, JUnitXml.TestLogger, jest-junit, gotestsum and
+/// Surefire. Cases come from the <c>testcase</c> elements only: the aggregate counters on suites
+/// disagree between producers (FORMATS.md), so they are used for nothing but spotting a suite that
+/// declares failures no case carries (a gotestsum build error).
+/// </summary>
+public sealed partial class JUnitResultReader(ResultReaderLimits? limits = null) : IResultReader
+{
+    private readonly ResultReaderLimits _limits = limits ?? ResultReaderLimits.Default;
+
+    public string Format => "junit";
+
+    public bool CanRead(ReadOnlySpan<byte> head) => XmlHead.RootName(head) is "testsuites" or "testsuite";
+
+    public Task<ResultFile> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        // XmlReader's async API costs more than the read itself on large files; the parse is CPU-bound.
+        var session = new Session(path, _limits, cancellationToken);
+        return Task.FromResult(session.Read());
+    }
+}

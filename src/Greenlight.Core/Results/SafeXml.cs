@@ -1,0 +1,97 @@
+using System.Xml;
+
+namespace Greenlight.Results;
+
+/// <summary>The one way readers open XML: streaming, no DTD (no XXE, no entity bombs), no resolver, bounded.</summary>
+internal static class SafeXml
+{
+    private const int BufferSize = 64 * 1024;
+
+    public static XmlReaderSettings Settings(ResultReaderLimits limits, XmlNameTable nameTable) => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersInDocument = limits.MaxDocumentCharacters,
+        MaxCharactersFromEntities = 1024,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = true,
+        CloseInput = true,
+        NameTable = nameTable,
+    };
+
+    public static Stream OpenRead(string path) =>
+        new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, BufferSize, FileOptions.SequentialScan);
+
+    /// <summary>Turns what stopped a read into a Problem naming file, line and position.</summary>
+    public static string Describe(string path, Exception exception) => exception switch
+    {
+        XmlException xml when xml.LineNumber > 0 =>
+            $"{path}: malformed or truncated XML at line {xml.LineNumber}, position {xml.LinePosition}: {FirstSentence(xml.Message)}",
+        XmlException xml => $"{path}: malformed XML: {FirstSentence(xml.Message)}",
+        FileNotFoundException or DirectoryNotFoundException => $"{path}: result file not found",
+        UnauthorizedAccessException => $"{path}: result file cannot be read (access denied)",
+        _ => $"{path}: result file cannot be read: {exception.Message}",
+    };
+
+    /// <summary>Reads one attribute-only element's attribute without allocating for the others.</summary>
+    public static string? Attribute(XmlReader reader, string atomizedName)
+    {
+        if (!reader.MoveToFirstAttribute())
+        {
+            return null;
+        }
+
+        try
+        {
+            do
+            {
+                if (ReferenceEquals(reader.LocalName, atomizedName))
+                {
+                    return reader.Value;
+                }
+            }
+            while (reader.MoveToNextAttribute());
+            return null;
+        }
+        finally
+        {
+            reader.MoveToElement();
+        }
+    }
+
+    /// <summary>
+    /// Calls <paramref name="onElement"/> for each child element of the element the reader is on; the
+    /// handler must consume the child (read it, skip it). Leaves the reader on the parent's end tag,
+    /// so the caller can record what it read before the next read, which is the one that fails in a
+    /// truncated file.
+    /// </summary>
+    public static void ReadChildren(XmlReader reader, Action<string> onElement)
+    {
+        if (reader.IsEmptyElement)
+        {
+            return;
+        }
+
+        var depth = reader.Depth;
+        reader.Read();
+        while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+        {
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                onElement(reader.LocalName);
+            }
+            else
+            {
+                reader.Read();
+            }
+        }
+    }
+
+    // XmlException messages repeat the line and position we already give.
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Line ", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut].TrimEnd() : message;
+    }
+}

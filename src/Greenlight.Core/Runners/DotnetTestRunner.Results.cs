@@ -1,0 +1,45 @@
+using Greenlight.Config;
+using Greenlight.Processes;
+using Greenlight.Stages;
+
+namespace Greenlight.Runners;
+
+public sealed partial class DotnetTestRunner
+{
+    /// <summary>Microsoft.Testing.Platform exit codes other than 0 (passed) and 2 (some tests failed).</summary>
+    private static string? ExitProblem(int? exitCode, string? filter) => exitCode switch
+    {
+        0 or 2 or null => null,
+        8 => filter is null ? "no tests ran (zero tests discovered)" : $"no tests ran (filter '{filter}' matched nothing)",
+        3 => "test run aborted (exit 3)",
+        5 => "test host rejected its arguments (exit 5)",
+        7 => "test process crashed (exit 7)",
+        9 => "fewer tests ran than --minimum-expected-tests (exit 9)",
+        _ => $"test host exited with {exitCode}",
+    };
+
+    private async Task<SuiteRunResult> ReadResultsAsync(SuiteRunResult result, SuiteConfig suite, ProcessResult process, string results, CancellationToken cancellationToken)
+    {
+        var problems = result.Problems.ToList();
+        if (!process.TimedOut && ExitProblem(process.ExitCode, suite.Filter) is { } exitProblem)
+        {
+            problems.Add(process.ExitCode == 8 ? exitProblem : exitProblem + RunnerRun.LastLines(process));
+        }
+
+        var trxPath = Path.Combine(results, TrxFile);
+        var xunitPath = Path.Combine(results, XunitFile);
+        var trx = await _collector.ReadAsync(trxPath, cancellationToken).ConfigureAwait(false);
+        var xunit = await _collector.ReadAsync(xunitPath, cancellationToken).ConfigureAwait(false);
+        var files = new[] { trxPath, xunitPath }.Where(File.Exists).ToList();
+        if (process.ExitCode == 8 && trx.Cases.Count == 0)
+        {
+            return result with { Problems = problems, ResultFiles = files };
+        }
+
+        // The TRX is the source of cases (it has time windows); the xunit report, when the TRX is unusable.
+        var source = trx.IsComplete || xunit.Cases.Count == 0 ? trx : xunit;
+        problems.AddRange(source.Problems);
+        var cases = ReferenceEquals(source, trx) ? TraitMerger.Merge(trx.Cases, xunit.Cases) : xunit.Cases;
+        return result with { Cases = cases, Problems = problems, ResultFiles = files };
+    }
+}

@@ -1,0 +1,75 @@
+using Greenlight.Results;
+
+namespace Greenlight.Core.Tests.Results;
+
+public sealed class ResultReadersTests
+{
+    private readonly ResultReaders _readers = ResultReaders.CreateDefault();
+
+    [Theory]
+    [InlineData("pytest", "pytest-default.xml", "junit", 12)]
+    [InlineData("jest", "jest-junit.xml", "junit", 6)]
+    [InlineData("gotestsum", "gotestsum.xml", "junit", 7)]
+    [InlineData("xunit2", "xunit2.junit.xml", "junit", 5)]
+    [InlineData("xunit3", "xunit3.junit.xml", "junit", 7)]
+    [InlineData("xunit2", "xunit2.vstest.trx", "trx", 5)]
+    [InlineData("xunit3", "xunit3.mtp.trx", "trx", 7)]
+    [InlineData("xunit3", "xunit3.xunit.trx", "trx", 7)]
+    [InlineData("xunit3", "xunit3.xunit.xml", "xunit", 7)]
+    [InlineData("regression", "pytest-default-utf8-bom.xml", "junit", 12)]
+    public async Task ReadAsync_CorpusFile_PicksTheReaderFromContent(string producer, string file, string format, int cases)
+    {
+        // Copied under a name that says nothing, so only the content can decide.
+        var directory = TestData.TempDirectory();
+        var path = Path.Combine(directory, "results.out");
+        File.Copy(TestData.Path(producer, file), path);
+
+        var result = await _readers.ReadAsync(path, TestData.Timeout());
+
+        Assert.Equal(format, result.Format);
+        Assert.Equal(cases, result.Cases.Count);
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task ReadAsync_NotAResultFile_ReturnsUnrecognisedFormatProblem()
+    {
+        var path = TestData.Path("jest", Path.Combine("source", "agents.test.js.txt"));
+
+        var result = await _readers.ReadAsync(path, TestData.Timeout());
+
+        Assert.Equal("unknown", result.Format);
+        Assert.Empty(result.Cases);
+        Assert.StartsWith($"{path}: unrecognised result format (starts with \"describe('agents api'", Assert.Single(result.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_EmptyFile_ReturnsAProblem()
+    {
+        var path = Path.Combine(TestData.TempDirectory(), "empty.xml");
+        await File.WriteAllBytesAsync(path, [], TestData.Timeout());
+
+        var result = await _readers.ReadAsync(path, TestData.Timeout());
+
+        Assert.Equal([$"{path}: result file is empty"], result.Problems);
+    }
+
+    [Fact]
+    public async Task ReadAsync_MissingFile_ReturnsAProblem()
+    {
+        var path = Path.Combine(TestData.TempDirectory(), "missing.trx");
+
+        var result = await _readers.ReadAsync(path, TestData.Timeout());
+
+        Assert.Equal([$"{path}: result file not found"], result.Problems);
+        Assert.False(result.IsComplete);
+    }
+
+    [Fact]
+    public void Detect_XxeDoctypeBeforeRoot_StillPicksJUnitSoTheReaderCanRefuseIt()
+    {
+        var head = File.ReadAllBytes(TestData.Path("regression", "pytest-default-xxe-doctype.xml"));
+
+        Assert.IsType<JUnitResultReader>(_readers.Detect(head));
+    }
+}

@@ -1,0 +1,45 @@
+using Greenlight.Runners;
+using static Greenlight.Exec.Tests.Runners.RunnerTestData;
+using static Greenlight.Exec.Tests.TestSupport;
+
+namespace Greenlight.Exec.Tests.Runners;
+
+public sealed class DotnetTestRunnerTests(DotnetSuiteFixture suite) : IClassFixture<DotnetSuiteFixture>
+{
+    [Fact]
+    public async Task ListAsync_PriorityFilter_ListsOnlyThoseTests()
+    {
+        var listing = await suite.Runner.ListAsync(Suite("dotnet", suite.Project, filter: "Priority=P1"), Context(suite.Root), Timeout(300));
+
+        Assert.Empty(listing.Problems);
+        Assert.Equal(
+            ["SampleSuite.CheckoutTests.Environment_ServiceUrl_Passed", "SampleSuite.CheckoutTests.Login_ValidUser_Succeeds"],
+            listing.Tests.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_FilterMatchesNothing_Exit8NoTestsRan()
+    {
+        var context = Context(suite.Root);
+
+        var result = await suite.Runner.RunAsync(Suite("dotnet", suite.Project, filter: "Priority=P9"), context, Timeout(300));
+
+        Assert.Equal(8, result.ExitCode);
+        Assert.Empty(result.Cases);
+        Assert.Contains("no tests ran (filter 'Priority=P9' matched nothing)", result.Problems);
+        Assert.StartsWith("dotnet exec ", result.CommandLine, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(context.SuiteDirectory, "output.log")));
+    }
+
+    [Fact]
+    public void RunArguments_FilterAndArgs_ReportsInResultsFolderThenArgs()
+    {
+        var arguments = DotnetTestRunner.RunArguments("/b/S.dll", ["--filter-trait", "Priority=P1"], "/s/results", ["--max-threads", "1"]);
+
+        Assert.Equal(
+            ["exec", "/b/S.dll", "--filter-trait", "Priority=P1", "--report-xunit-trx", "--report-xunit-trx-filename", "results.trx",
+             "--report-xunit", "--report-xunit-filename", "results.xunit.xml", "--results-directory", "/s/results", "--no-progress", "--no-ansi",
+             "--max-threads", "1"],
+            arguments);
+    }
+}

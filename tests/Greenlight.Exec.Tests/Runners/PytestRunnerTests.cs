@@ -1,0 +1,85 @@
+using Greenlight.Processes;
+using Greenlight.Runners;
+using Greenlight.Secrets;
+using static Greenlight.Exec.Tests.Runners.RunnerTestData;
+using static Greenlight.Exec.Tests.TestSupport;
+
+namespace Greenlight.Exec.Tests.Runners;
+
+public sealed class PytestRunnerTests
+{
+    private readonly PytestRunner _runner = new(new ChildProcess(new SecretRedactor(), TimeProvider.System), []);
+
+    [Fact]
+    public async Task ListAsync_RealSuite_NodeIdsFromCollectOnly()
+    {
+        var root = Copy("pytest-suite");
+
+        var listing = await _runner.ListAsync(Suite("pytest", root), Context(root), Timeout(60));
+
+        Assert.Empty(listing.Problems);
+        Assert.Equal(["test_service_url_is_passed", "test_health_is_up", "test_health_after_crash", "test_later"], listing.Tests.Select(t => t.Split("::")[1]));
+    }
+
+    [Fact]
+    public async Task ListAsync_FilterMatchesNothing_NoTestsCollectedProblem()
+    {
+        var root = Copy("pytest-suite");
+
+        var listing = await _runner.ListAsync(Suite("pytest", root, filter: "nothing_like_this"), Context(root), Timeout(60));
+
+        Assert.Empty(listing.Tests);
+        Assert.Equal(["no tests collected (filter 'nothing_like_this' matched nothing)"], listing.Problems);
+    }
+
+    [Fact]
+    public async Task RunAsync_FilterMatchesNothing_Exit5AndProblem()
+    {
+        var root = Copy("pytest-suite");
+        var context = Context(root);
+
+        var result = await _runner.RunAsync(Suite("pytest", root, filter: "nothing_like_this"), context, Timeout(60));
+
+        Assert.Equal(5, result.ExitCode);
+        Assert.Empty(result.Cases);
+        Assert.Contains("no tests collected (filter 'nothing_like_this' matched nothing)", result.Problems);
+        Assert.True(File.Exists(Path.Combine(context.SuiteDirectory, "output.log")));
+    }
+
+    [Fact]
+    public async Task RunAsync_ImportErrorInTestFile_CollectionFailedNamingFileAndError()
+    {
+        var root = Copy("pytest-broken");
+
+        var result = await _runner.RunAsync(Suite("pytest", root), Context(root), Timeout(60));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.True(result.CollectionFailed);
+        Assert.Contains("pytest could not collect test_broken.py: ModuleNotFoundError: No module named 'agentchat_client'", result.Problems);
+    }
+
+    [Fact]
+    public async Task RunAsync_SuiteOverTimeout_TimedOutAndTestChildKilled()
+    {
+        var root = Copy("pytest-slow");
+        var context = Context(root);
+
+        var result = await _runner.RunAsync(Suite("pytest", root, timeoutSeconds: 3), context, Timeout(60));
+
+        Assert.True(result.TimedOut);
+        Assert.Contains(result.Problems, p => p.StartsWith("suite timed out after 3s", StringComparison.Ordinal));
+        Assert.True(IsGone(await ReadPidFileAsync(Path.Combine(root, "child.pid"), Timeout())));
+    }
+
+    [Fact]
+    public void RunArguments_FilterAndArgs_KeywordAndNoStopOnFirstFailure()
+    {
+        var suite = Suite("pytest", "/repo/tests", filter: "health and not crash") with { Args = ["-v"] };
+
+        var arguments = PytestRunner.RunArguments(suite, "/run/results/junit.xml");
+
+        Assert.Equal(
+            ["-m", "pytest", "/repo/tests", "--junitxml=/run/results/junit.xml", "-o", "junit_family=xunit2", "-o", "junit_logging=all", "-p", "no:cacheprovider", "-k", "health and not crash", "-v"],
+            arguments);
+    }
+}
