@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Greenlight.Config;
 using Greenlight.Plugins;
 using Greenlight.Proxy;
+using Greenlight.Results;
 using Greenlight.Stages;
 using Greenlight.Traffic;
 
@@ -27,6 +28,7 @@ internal static class CorpusRun
         CopySuite(Path.Combine(AppContext.BaseDirectory, "TestData", suiteFolder), dir.Path, service.Url);
         var probe = await ProbeAsync(service.Url, cancellationToken);
 
+        var junitPath = Path.Combine(dir.Path, "junit.xml");
         using var log = new TrafficLog(Path.Combine(dir.Path, "traffic.jsonl"));
         PytestProcess.Run run;
         await using (var proxy = await RecordingProxy.StartAsync("backend", service.Url, log, cancellationToken))
@@ -37,16 +39,21 @@ internal static class CorpusRun
                 ["GREENLIGHT_BACKEND_URL"] = proxy.Url.ToString(),
                 ["PYTHONPATH"] = PytestPlugin.Directory + Path.PathSeparator + support,
             };
-            run = await PytestProcess.RunAsync(dir.Path, environment, pytestArgs, cancellationToken);
+            // The same JUnit options Greenlight's pytest runner passes (Runners/PytestRunner.cs).
+            string[] junit = [$"--junitxml={junitPath}", "-o", "junit_family=xunit2", "-o", "junit_logging=all"];
+            run = await PytestProcess.RunAsync(dir.Path, environment, [.. junit, .. pytestArgs], cancellationToken);
             Assert.True(await proxy.WaitForIdleAsync(TimeSpan.FromSeconds(10), cancellationToken), "proxy still busy after the suite");
         }
 
         var events = await PytestEventsReader.ReadAsync(run.EventsPath, cancellationToken);
+        var results = await new JUnitResultReader().ReadAsync(junitPath, cancellationToken);
+        // The JUnit reader reports a collection error as a problem; the evaluator takes it from the plugin.
+        Assert.All(results.Problems, p => Assert.Contains("collection", p, StringComparison.OrdinalIgnoreCase));
         var proof = new ProofEvaluator().Evaluate(new ProofInput
         {
             SuiteId = suiteFolder,
             Runner = "pytest",
-            Cases = events.ToCaseResults(),
+            Cases = results.Cases,
             Pytest = events,
             Traffic = log.Snapshot(),
             Probes = [probe],

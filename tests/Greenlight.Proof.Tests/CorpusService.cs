@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using HttpResults = Microsoft.AspNetCore.Http.Results;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -35,12 +36,12 @@ internal sealed class CorpusService : IAsyncDisposable
         var app = builder.Build();
         app.UseWebSockets();
         app.MapGet("/health", () => faulty
-            ? Results.Text("{\"status\":\"unhealthy\"}", "application/json", statusCode: 503)
-            : Results.Text("{\"status\":\"healthy\"}", "application/json"));
+            ? HttpResults.Text("{\"status\":\"unhealthy\"}", "application/json", statusCode: 503)
+            : HttpResults.Text("{\"status\":\"healthy\"}", "application/json"));
         app.MapGet("/api/agents", () => faulty
-            ? Results.StatusCode(503)
-            : Results.Text("[{\"id\":\"triage\"},{\"id\":\"data-helper\"}]", "application/json"));
-        app.MapGet("/api/agents/{id}", (string id) => faulty ? Results.StatusCode(503) : Results.Text($"{{\"id\":\"{id}\"}}", "application/json"));
+            ? HttpResults.StatusCode(503)
+            : HttpResults.Text("[{\"id\":\"triage\"},{\"id\":\"data-helper\"}]", "application/json"));
+        app.MapGet("/api/agents/{id}", (string id) => faulty ? HttpResults.StatusCode(503) : HttpResults.Text($"{{\"id\":\"{id}\"}}", "application/json"));
         app.Map("/ws", (HttpContext c) => SessionAsync(c, faulty));
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
