@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using HttpResults = Microsoft.AspNetCore.Http.Results;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -34,14 +35,14 @@ public sealed class TestUpstream : IAsyncDisposable
         app.MapGet("/hello", (HttpContext c) =>
         {
             c.Response.Headers["X-Upstream"] = "yes";
-            return Results.Text($"hello {c.Request.Query["name"]}", "text/plain");
+            return HttpResults.Text($"hello {c.Request.Query["name"]}", "text/plain");
         });
         app.MapPost("/echo", async (HttpContext c) =>
         {
             using var reader = new StreamReader(c.Request.Body);
-            return Results.Text(await reader.ReadToEndAsync(c.RequestAborted), "text/plain");
+            return HttpResults.Text(await reader.ReadToEndAsync(c.RequestAborted), "text/plain");
         });
-        app.MapGet("/unavailable", () => Results.StatusCode(503));
+        app.MapGet("/unavailable", () => HttpResults.StatusCode(503));
         app.Map("/ws-refused", (HttpContext c) => c.Response.StatusCode = 503);
         app.Map("/ws", EchoSocketAsync);
         await app.StartAsync(cancellationToken);
