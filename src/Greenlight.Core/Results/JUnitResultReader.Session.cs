@@ -33,7 +33,11 @@ public sealed partial class JUnitResultReader
 
         private void Walk(XmlReader reader)
         {
-            reader.Read();
+            if (!SafeXml.ExpectRoot(reader, path, "JUnit XML", _problems, "testsuites", "testsuite"))
+            {
+                return;
+            }
+
             while (!reader.EOF)
             {
                 if (reader.NodeType == XmlNodeType.Element)

@@ -17,10 +17,7 @@ public sealed partial class JUnitResultReader(ResultReaderLimits? limits = null)
 
     public bool CanRead(ReadOnlySpan<byte> head) => XmlHead.RootName(head) is "testsuites" or "testsuite";
 
-    public Task<ResultFile> ReadAsync(string path, CancellationToken cancellationToken)
-    {
-        // XmlReader's async API costs more than the read itself on large files; the parse is CPU-bound.
-        var session = new Session(path, _limits, cancellationToken);
-        return Task.FromResult(session.Read());
-    }
+    // XmlReader's async API costs more than the read itself on large files: parse synchronously, off the caller's thread.
+    public Task<ResultFile> ReadAsync(string path, CancellationToken cancellationToken) =>
+        Task.Run(() => new Session(path, _limits, cancellationToken).Read(), cancellationToken);
 }

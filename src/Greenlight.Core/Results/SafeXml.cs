@@ -60,6 +60,27 @@ internal static class SafeXml
         }
     }
 
+    /// <summary>Moves to the root element; a different root is a Problem (e.g. a reader called on the wrong format).</summary>
+    public static bool ExpectRoot(XmlReader reader, string path, string format, ICollection<string> problems, params ReadOnlySpan<string> roots)
+    {
+        if (reader.MoveToContent() != XmlNodeType.Element)
+        {
+            problems.Add($"{path}: no root element, not a {format} file");
+            return false;
+        }
+
+        foreach (var root in roots)
+        {
+            if (reader.LocalName == root)
+            {
+                return true;
+            }
+        }
+
+        problems.Add($"{path}: root element <{reader.LocalName}> is not {format}");
+        return false;
+    }
+
     /// <summary>
     /// Calls <paramref name="onElement"/> for each child element of the element the reader is on; the
     /// handler must consume the child (read it, skip it). Leaves the reader on the parent's end tag,

@@ -16,8 +16,8 @@ public sealed partial class TrxResultReader
             try
             {
                 using var reader = XmlReader.Create(SafeXml.OpenRead(path), SafeXml.Settings(limits, new NameTable()));
-                reader.Read();
-                while (!reader.EOF)
+                var isTrx = SafeXml.ExpectRoot(reader, path, "TRX", _problems, "TestRun");
+                while (isTrx && !reader.EOF)
                 {
                     if (reader.NodeType == XmlNodeType.Element)
                     {

@@ -18,7 +18,7 @@ public sealed partial class TrxResultReader(ResultReaderLimits? limits = null) :
     public bool CanRead(ReadOnlySpan<byte> head) => XmlHead.RootName(head) is "TestRun";
 
     public Task<ResultFile> ReadAsync(string path, CancellationToken cancellationToken) =>
-        Task.FromResult(new Session(path, _limits, cancellationToken).Read());
+        Task.Run(() => new Session(path, _limits, cancellationToken).Read(), cancellationToken);
 
     /// <summary>Passed, Failed and NotExecuted are what they say; anything else (Timeout, Aborted, Error, Inconclusive…) did not finish cleanly.</summary>
     public static TestOutcome MapOutcome(string? outcome) => outcome switch

@@ -15,8 +15,8 @@ public sealed partial class XunitReportReader
             try
             {
                 using var reader = XmlReader.Create(SafeXml.OpenRead(path), SafeXml.Settings(limits, new NameTable()));
-                reader.Read();
-                while (!reader.EOF)
+                var isReport = SafeXml.ExpectRoot(reader, path, "an xunit report", _problems, "assemblies", "assembly");
+                while (isReport && !reader.EOF)
                 {
                     if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "test")
                     {

@@ -18,7 +18,7 @@ public sealed partial class XunitReportReader(ResultReaderLimits? limits = null)
     public bool CanRead(ReadOnlySpan<byte> head) => XmlHead.RootName(head) is "assemblies" or "assembly";
 
     public Task<ResultFile> ReadAsync(string path, CancellationToken cancellationToken) =>
-        Task.FromResult(new Session(path, _limits, cancellationToken).Read());
+        Task.Run(() => new Session(path, _limits, cancellationToken).Read(), cancellationToken);
 
     /// <summary>NotRun is a test the run did not execute (e.g. explicit tests): never a pass.</summary>
     public static TestOutcome MapResult(string? result) => result switch

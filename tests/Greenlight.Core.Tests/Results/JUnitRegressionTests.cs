@@ -91,4 +91,25 @@ public sealed class JUnitRegressionTests
         Assert.Equal([$"{path}: result file not found"], file.Problems);
         Assert.Empty(file.Cases);
     }
+
+    [Fact]
+    public async Task ReadAsync_NestedSuites_ReadsInnerCasesAndOuterOutput()
+    {
+        var file = await _reader.ReadAsync(TestData.Path("regression", "gotestsum-nested-suites.xml"), TestData.Timeout());
+
+        Assert.True(file.IsComplete);
+        Assert.Equal(7, file.Cases.Count);
+        Assert.All(file.Cases, c => Assert.EndsWith("outer suite output", c.Output, StringComparison.Ordinal));
+        Assert.StartsWith("=== RUN", file.Cases.Single(c => c.Name == "TestSub/bad").StackTrace, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_CancelledToken_Throws()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => _reader.ReadAsync(TestData.Path("pytest", "pytest-default.xml"), cancelled.Token));
+    }
 }

@@ -99,4 +99,19 @@ public sealed class JUnitResultReaderTests
         Assert.Equal("Assert.Equal() Failure: Values differ",
             file.Cases.Single(c => c.Name == "Double_Values(value: 3, expected: 7)").Message);
     }
+
+    [Fact]
+    public async Task ReadAsync_PytestFailureThenTeardownError_FoldsTheRepeatedCaseIntoOneError()
+    {
+        var file = await _reader.ReadAsync(TestData.Path("pytest", "pytest-failure-and-teardown-error.xml"), TestData.Timeout());
+
+        Assert.True(file.IsComplete);
+        Assert.Equal(2, file.Cases.Count); // three testcase elements, two tests
+        var folded = file.Cases.Single(c => c.Name == "test_fails_then_teardown_errors");
+        Assert.Equal(TestOutcome.Error, folded.Outcome);
+        Assert.Equal("failed on teardown with \"RuntimeError: logout failed during teardown\"", folded.Message);
+        Assert.Equal(TimeSpan.FromMilliseconds(1), folded.Duration);
+        Assert.Contains("AssertionError: assert 'token' == 'other-token'", folded.StackTrace, StringComparison.Ordinal); // the failure is kept
+        Assert.Contains("RuntimeError: logout failed during teardown", folded.StackTrace, StringComparison.Ordinal);
+    }
 }

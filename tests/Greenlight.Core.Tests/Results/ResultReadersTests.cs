@@ -72,4 +72,19 @@ public sealed class ResultReadersTests
 
         Assert.IsType<JUnitResultReader>(_readers.Detect(head));
     }
+
+    [Theory]
+    [InlineData("junit", "xunit3", "xunit3.mtp.trx", "root element <TestRun> is not JUnit XML")]
+    [InlineData("trx", "pytest", "pytest-default.xml", "root element <testsuites> is not TRX")]
+    [InlineData("xunit", "xunit2", "xunit2.vstest.trx", "root element <TestRun> is not an xunit report")]
+    public async Task ReadAsync_ReaderGivenAnotherFormat_ReturnsAProblemNotCases(string format, string producer, string file, string expected)
+    {
+        var reader = _readers.Readers.Single(r => r.Format == format);
+        var path = TestData.Path(producer, file);
+
+        var result = await reader.ReadAsync(path, TestData.Timeout());
+
+        Assert.Empty(result.Cases);
+        Assert.Equal([$"{path}: {expected}"], result.Problems);
+    }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using HttpResults = Microsoft.AspNetCore.Http.Results;
 
 namespace Greenlight.Exec.Tests.Probes;
 
@@ -29,9 +30,9 @@ public sealed class ProbeServer : IAsyncLifetime
         builder.Logging.ClearProviders();
         var app = builder.Build();
         app.UseWebSockets();
-        app.MapGet("/health", () => Results.Json(new { status = "healthy", database_status = "connected", uptime_seconds = 1.5 }));
-        app.MapGet("/sick", () => Results.Json(new { status = "unhealthy", database_status = "disconnected", detail = new string('x', 200) }, statusCode: 503));
-        app.MapGet("/degraded", () => Results.Json(new { status = "degraded" }));
+        app.MapGet("/health", () => HttpResults.Json(new { status = "healthy", database_status = "connected", uptime_seconds = 1.5 }));
+        app.MapGet("/sick", () => HttpResults.Json(new { status = "unhealthy", database_status = "disconnected", detail = new string('x', 200) }, statusCode: 503));
+        app.MapGet("/degraded", () => HttpResults.Json(new { status = "degraded" }));
         app.MapGet("/hang", async (HttpContext c) => await Task.Delay(Timeout.Infinite, c.RequestAborted));
         app.MapGet("/barrier", async (HttpContext c) =>
         {
@@ -42,11 +43,11 @@ public sealed class ProbeServer : IAsyncLifetime
             }
 
             await _barrier.Task.WaitAsync(c.RequestAborted);
-            return Results.Ok();
+            return HttpResults.Ok();
         });
         app.MapPost("/token", (HttpContext c) => c.Request.Headers["X-E2E-Bypass-Key"] == BypassKey
-            ? Results.Json(new { accessToken = Token, tokenType = "Bearer" })
-            : Results.StatusCode(401));
+            ? HttpResults.Json(new { accessToken = Token, tokenType = "Bearer" })
+            : HttpResults.StatusCode(401));
         app.Map("/ws", HandleAuthenticatedAsync);
         app.Map("/ws-crash", async (HttpContext c) => await CloseAsync(c, WebSocketCloseStatus.InternalServerError, "internal error"));
         app.Map("/ws-silent", async (HttpContext c) =>
@@ -56,7 +57,7 @@ public sealed class ProbeServer : IAsyncLifetime
         });
         // Echoes the offered subprotocols (token included) in its close reason: the probe must redact it.
         app.Map("/ws-reject", async (HttpContext c) => await CloseAsync(c, WebSocketCloseStatus.PolicyViolation, "rejected " + string.Join(",", c.WebSockets.WebSocketRequestedProtocols)));
-        app.Map("/ws-refused", () => Results.StatusCode(503));
+        app.Map("/ws-refused", () => HttpResults.StatusCode(503));
         await app.StartAsync();
         _app = app;
         BaseUrl = new Uri(app.Urls.First());
