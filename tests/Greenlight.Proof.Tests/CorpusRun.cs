@@ -63,9 +63,10 @@ internal static class CorpusRun
         return new Outcome(proof, events, run, log.Snapshot());
     }
 
-    private static void CopySuite(string from, string to, Uri directUrl)
+    /// <summary>Copies a corpus suite, writing the service's direct address where a fake hard-codes it.</summary>
+    public static void CopySuite(string from, string to, Uri directUrl)
     {
-        foreach (var file in Directory.EnumerateFiles(from, "*.py", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
             var target = Path.Combine(to, Path.GetRelativePath(from, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -74,14 +75,14 @@ internal static class CorpusRun
     }
 
     /// <summary>A real health check of the service (the probe stage's job in the product), taken before the suite.</summary>
-    private static async Task<ProbeResult> ProbeAsync(Uri service, CancellationToken cancellationToken)
+    public static async Task<ProbeResult> ProbeAsync(Uri service, CancellationToken cancellationToken, string name = "backend")
     {
         using var client = new HttpClient();
         var watch = Stopwatch.StartNew();
         using var response = await client.GetAsync(new Uri(service, "health"), cancellationToken);
         return new ProbeResult
         {
-            Service = "backend",
+            Service = name,
             Kind = ProbeKind.Http,
             Url = new Uri(service, "health").ToString(),
             Healthy = response.IsSuccessStatusCode,
