@@ -11,13 +11,19 @@ public sealed partial class LocalDeployer
     private async Task<DeployResult> StartAsync(
         ServiceConfig service, LocalServiceConfig local, DeployContext context, PidRegistry registry, int port, TimeSpan buildDuration, CancellationToken cancellationToken)
     {
-        var environment = ExpandEnvironment(local, port);
+        var urls = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var dependency in service.DependsOn)
         {
             if (context.ServiceUrls.TryGetValue(dependency, out var url))
             {
-                environment[ServiceVariables.UrlVariable(dependency)] = url.ToString().TrimEnd('/');
+                urls[ServiceVariables.UrlVariable(dependency)] = url.ToString().TrimEnd('/');
             }
+        }
+
+        var environment = ExpandEnvironment(local, port, urls);
+        foreach (var (name, value) in urls)
+        {
+            environment[name] = value;
         }
 
         var tag = Guid.NewGuid().ToString("N");

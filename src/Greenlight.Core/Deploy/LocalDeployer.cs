@@ -82,8 +82,8 @@ public sealed partial class LocalDeployer(ChildProcess processes, TimeProvider t
         }
     }
 
-    private Dictionary<string, string> ExpandEnvironment(LocalServiceConfig local, int? port) =>
-        local.Environment.ToDictionary(kv => kv.Key, kv => Placeholders.Expand(kv.Value, port), StringComparer.Ordinal);
+    private static Dictionary<string, string> ExpandEnvironment(LocalServiceConfig local, int? port, IReadOnlyDictionary<string, string>? known = null) =>
+        local.Environment.ToDictionary(kv => kv.Key, kv => Placeholders.Expand(kv.Value, port, known), StringComparer.Ordinal);
 
     private async Task ReapStaleOnceAsync(PidRegistry registry)
     {

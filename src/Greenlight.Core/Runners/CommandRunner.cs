@@ -1,5 +1,6 @@
 using Greenlight.Config;
 using Greenlight.Model;
+using Greenlight.Results;
 using Greenlight.Stages;
 
 namespace Greenlight.Runners;
@@ -12,7 +13,7 @@ namespace Greenlight.Runners;
 /// </summary>
 public sealed class CommandRunner(Processes.ChildProcess processes, IEnumerable<IResultReader> readers, TimeProvider time) : ITestRunner
 {
-    private readonly ResultCollector _collector = new(readers);
+    private readonly ResultReaders _results = new([.. readers]);
 
     public string Name => "command";
 
@@ -50,11 +51,13 @@ public sealed class CommandRunner(Processes.ChildProcess processes, IEnumerable<
         }
 
         var cases = new List<TestCaseResult>();
+        var collectionFailed = false;
         foreach (var file in fresh)
         {
-            var read = await _collector.ReadAsync(file, cancellationToken).ConfigureAwait(false);
+            var read = await _results.ReadAsync(file, cancellationToken).ConfigureAwait(false);
             cases.AddRange(read.Cases);
             problems.AddRange(read.Problems);
+            collectionFailed |= read.CollectionErrors.Count > 0;
         }
 
         if (process.ExitCode is not (null or 0) && cases.Count > 0 && !cases.Any(c => c.Outcome is TestOutcome.Failed or TestOutcome.Error))
@@ -62,6 +65,6 @@ public sealed class CommandRunner(Processes.ChildProcess processes, IEnumerable<
             problems.Add($"the command {process.Describe()} but its results show no failure");
         }
 
-        return result with { Cases = cases, Problems = problems, ResultFiles = fresh };
+        return result with { Cases = cases, Problems = problems, CollectionFailed = collectionFailed, ResultFiles = fresh };
     }
 }

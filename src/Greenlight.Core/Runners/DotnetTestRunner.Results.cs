@@ -1,5 +1,6 @@
 using Greenlight.Config;
 using Greenlight.Processes;
+using Greenlight.Results;
 using Greenlight.Stages;
 
 namespace Greenlight.Runners;
@@ -28,18 +29,20 @@ public sealed partial class DotnetTestRunner
 
         var trxPath = Path.Combine(results, TrxFile);
         var xunitPath = Path.Combine(results, XunitFile);
-        var trx = await _collector.ReadAsync(trxPath, cancellationToken).ConfigureAwait(false);
-        var xunit = await _collector.ReadAsync(xunitPath, cancellationToken).ConfigureAwait(false);
+        var trx = await _results.ReadAsync(trxPath, cancellationToken).ConfigureAwait(false);
+        var xunit = await _results.ReadAsync(xunitPath, cancellationToken).ConfigureAwait(false);
         var files = new[] { trxPath, xunitPath }.Where(File.Exists).ToList();
         if (process.ExitCode == 8 && trx.Cases.Count == 0)
         {
             return result with { Problems = problems, ResultFiles = files };
         }
 
-        // The TRX is the source of cases (it has time windows); the xunit report, when the TRX is unusable.
-        var source = trx.IsComplete || xunit.Cases.Count == 0 ? trx : xunit;
-        problems.AddRange(source.Problems);
-        var cases = ReferenceEquals(source, trx) ? TraitMerger.Merge(trx.Cases, xunit.Cases) : xunit.Cases;
-        return result with { Cases = cases, Problems = problems, ResultFiles = files };
+        // The TRX is the source of cases (it has time windows) with the report's traits joined in;
+        // the xunit report alone only when the TRX is unusable. Problems of both are kept.
+        var merged = trx.Cases.Count > 0 || xunit.Cases.Count == 0
+            ? ResultMerge.WithTraits(trx, xunit)
+            : xunit with { Problems = [.. trx.Problems, .. xunit.Problems] };
+        problems.AddRange(merged.Problems);
+        return result with { Cases = merged.Cases, Problems = problems, CollectionFailed = merged.CollectionErrors.Count > 0, ResultFiles = files };
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Greenlight.Config;
 using Greenlight.Processes;
+using Greenlight.Results;
 using Greenlight.Stages;
 
 namespace Greenlight.Runners;
@@ -15,7 +16,7 @@ public sealed partial class DotnetTestRunner(ChildProcess processes, IEnumerable
 {
     public const string TrxFile = "results.trx";
     public const string XunitFile = "results.xunit.xml";
-    private readonly ResultCollector _collector = new(readers);
+    private readonly ResultReaders _results = new([.. readers]);
     private readonly ConcurrentDictionary<string, Lazy<Task<BuildOutcome>>> _builds = new(StringComparer.Ordinal);
 
     public string Name => "dotnet";

@@ -1,5 +1,6 @@
 using Greenlight.Config;
 using Greenlight.Processes;
+using Greenlight.Results;
 using Greenlight.Stages;
 
 namespace Greenlight.Runners;
@@ -13,7 +14,7 @@ public sealed class PytestRunner(ChildProcess processes, IEnumerable<IResultRead
 {
     /// <summary>Debian's interpreter, the one that has python3-pytest.</summary>
     public const string DefaultInterpreter = "/usr/bin/python3";
-    private readonly ResultCollector _collector = new(readers);
+    private readonly ResultReaders _results = new([.. readers]);
 
     public string Name => "pytest";
 
@@ -33,7 +34,6 @@ public sealed class PytestRunner(ChildProcess processes, IEnumerable<IResultRead
         var process = await processes.RunAsync(spec, cancellationToken).ConfigureAwait(false);
         var result = RunnerRun.Base(suite, spec, process, processes, cancellationToken);
         var problems = result.Problems.ToList();
-        problems.AddRange(output.CollectionErrors);
         if (process.StartFailure is null)
         {
             problems.AddRange(ExitProblems(process, suite, output.CollectionErrors.Count > 0));
@@ -41,16 +41,23 @@ public sealed class PytestRunner(ChildProcess processes, IEnumerable<IResultRead
 
         if (process.TimedOut || process.StartFailure is not null || process.ExitCode == 5)
         {
+            problems.AddRange(output.CollectionErrors);
             return result with { Problems = problems, ResultFiles = File.Exists(junit) ? [junit] : [] };
         }
 
-        var file = await _collector.ReadAsync(junit, cancellationToken).ConfigureAwait(false);
+        var file = await _results.ReadAsync(junit, cancellationToken).ConfigureAwait(false);
+        // The XML names each module that failed to collect; the terminal output does when there is no XML.
         problems.AddRange(file.Problems);
+        if (file.CollectionErrors.Count == 0)
+        {
+            problems.AddRange(output.CollectionErrors);
+        }
+
         return result with
         {
             Cases = file.Cases,
             Problems = problems,
-            CollectionFailed = output.CollectionErrors.Count > 0,
+            CollectionFailed = output.CollectionErrors.Count > 0 || file.CollectionErrors.Count > 0,
             ResultFiles = File.Exists(junit) ? [junit] : [],
         };
     }

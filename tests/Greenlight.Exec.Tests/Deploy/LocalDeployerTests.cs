@@ -33,7 +33,7 @@ public sealed class LocalDeployerTests : IAsyncDisposable
             Port = port,
             WorkingDirectory = _root,
             ReadyTimeout = ready ?? TimeSpan.FromSeconds(20),
-            Environment = new Dictionary<string, string> { ["MY_PORT"] = "{port}" },
+            Environment = new Dictionary<string, string> { ["MY_PORT"] = "{port}", ["MY_AUTH_URL"] = "${env:GREENLIGHT_AUTH_URL}/v1" },
         },
     };
 
@@ -57,15 +57,15 @@ public sealed class LocalDeployerTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task DeployAsync_DependencyDeployed_UrlVariableAndPortPassed()
+    public async Task DeployAsync_DependencyDeployed_UrlVariablePortAndEnvReferenceExpanded()
     {
         var auth = new Dictionary<string, Uri> { ["auth"] = new("http://127.0.0.1:5555/") };
-        var run = "echo \"$GREENLIGHT_AUTH_URL $MY_PORT\" > env.txt; exec " + HttpServer;
+        var run = "echo \"$GREENLIGHT_AUTH_URL $MY_PORT $MY_AUTH_URL\" > env.txt; exec " + HttpServer;
 
         var result = await _deployer.DeployAsync(Service(run, dependsOn: ["auth"]), Context(auth), Timeout());
 
         Assert.True(result.Succeeded, result.Failure);
-        Assert.Equal($"http://127.0.0.1:5555 {result.Url!.Port}", (await File.ReadAllTextAsync(Path.Combine(_root, "env.txt"), Timeout())).Trim());
+        Assert.Equal($"http://127.0.0.1:5555 {result.Url!.Port} http://127.0.0.1:5555/v1", (await File.ReadAllTextAsync(Path.Combine(_root, "env.txt"), Timeout())).Trim());
     }
 
     [Fact]

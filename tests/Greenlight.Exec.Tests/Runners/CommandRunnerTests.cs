@@ -1,4 +1,6 @@
+using Greenlight.Model;
 using Greenlight.Processes;
+using Greenlight.Results;
 using Greenlight.Runners;
 using Greenlight.Secrets;
 using static Greenlight.Exec.Tests.Runners.RunnerTestData;
@@ -8,7 +10,7 @@ namespace Greenlight.Exec.Tests.Runners;
 
 public sealed class CommandRunnerTests
 {
-    private readonly CommandRunner _runner = new(new ChildProcess(new SecretRedactor(), TimeProvider.System), [], TimeProvider.System);
+    private readonly CommandRunner _runner = new(new ChildProcess(new SecretRedactor(), TimeProvider.System), ResultReaders.CreateDefault().Readers, TimeProvider.System);
     private readonly string _root = TempDirectory();
 
     [Fact]
@@ -58,6 +60,32 @@ public sealed class CommandRunnerTests
         await _runner.RunAsync(suite, Context(_root), Timeout());
 
         Assert.Equal("http://127.0.0.1:9", (await File.ReadAllTextAsync(Path.Combine(_root, "url.txt"), Timeout())).Trim());
+    }
+
+    [Fact]
+    public async Task RunAsync_CommandRunsPytestWritingJUnit_CasesRead()
+    {
+        var root = RunnerTestData.Copy("pytest-suite");
+        var suite = Suite("command", root) with { Command = "/usr/bin/python3 -m pytest -p no:cacheprovider --junitxml=reports/junit.xml", Results = "reports/*.xml" };
+
+        var result = await _runner.RunAsync(suite, Context(root), Timeout(60));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Empty(result.Problems);
+        Assert.Equal(4, result.Cases.Count);
+        Assert.Single(result.Cases, c => c.Outcome == TestOutcome.Failed);
+    }
+
+    [Fact]
+    public async Task RunAsync_TruncatedJUnit_ProblemNotSilentPass()
+    {
+        var root = RunnerTestData.Copy("pytest-suite");
+        var command = "/usr/bin/python3 -m pytest -p no:cacheprovider --junitxml=full.xml; head -c 300 full.xml > junit.xml";
+        var suite = Suite("command", root) with { Command = command, Results = "junit.xml" };
+
+        var result = await _runner.RunAsync(suite, Context(root), Timeout(60));
+
+        Assert.Contains(result.Problems, p => p.Contains("truncated", StringComparison.Ordinal));
     }
 
     [Fact]

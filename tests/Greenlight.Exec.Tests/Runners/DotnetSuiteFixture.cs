@@ -1,4 +1,5 @@
 using Greenlight.Processes;
+using Greenlight.Results;
 using Greenlight.Runners;
 using Greenlight.Secrets;
 
@@ -10,7 +11,7 @@ public sealed class DotnetSuiteFixture
     public DotnetSuiteFixture()
     {
         Root = RunnerTestData.Copy("xunit-suite");
-        Runner = new DotnetTestRunner(new ChildProcess(new SecretRedactor(), TimeProvider.System), ReaderSet.All);
+        Runner = new DotnetTestRunner(new ChildProcess(new SecretRedactor(), TimeProvider.System), ResultReaders.CreateDefault().Readers);
     }
 
     public string Root { get; }

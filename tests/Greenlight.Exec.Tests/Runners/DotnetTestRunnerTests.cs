@@ -1,3 +1,4 @@
+using Greenlight.Model;
 using Greenlight.Runners;
 using static Greenlight.Exec.Tests.Runners.RunnerTestData;
 using static Greenlight.Exec.Tests.TestSupport;
@@ -15,6 +16,33 @@ public sealed class DotnetTestRunnerTests(DotnetSuiteFixture suite) : IClassFixt
         Assert.Equal(
             ["SampleSuite.CheckoutTests.Environment_ServiceUrl_Passed", "SampleSuite.CheckoutTests.Login_ValidUser_Succeeds"],
             listing.Tests.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_PriorityP1_PassedWithTraitsWindowsAndEnvironment()
+    {
+        var result = await suite.Runner.RunAsync(Suite("dotnet", suite.Project, filter: "Priority=P1"), Context(suite.Root), Timeout(300));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Empty(result.Problems);
+        Assert.Equal(2, result.Cases.Count);
+        Assert.All(result.Cases, c => Assert.Equal(TestOutcome.Passed, c.Outcome));
+        Assert.All(result.Cases, c => Assert.Equal("golden-path", c.Traits["Category"]));
+        Assert.All(result.Cases, c => Assert.NotNull(c.Started));
+        Assert.Equal(2, result.ResultFiles.Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoFilter_FailureAndSkipCountedExit2()
+    {
+        var result = await suite.Runner.RunAsync(Suite("dotnet", suite.Project), Context(suite.Root), Timeout(300));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(result.Problems);
+        Assert.Equal(
+            [TestOutcome.Passed, TestOutcome.Passed, TestOutcome.Failed, TestOutcome.Skipped],
+            result.Cases.Select(c => c.Outcome).OrderBy(o => o));
+        Assert.Equal("P2", result.Cases.Single(c => c.Outcome == TestOutcome.Failed).Traits["Priority"]);
     }
 
     [Fact]

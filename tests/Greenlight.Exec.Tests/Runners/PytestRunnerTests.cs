@@ -1,4 +1,6 @@
+using Greenlight.Model;
 using Greenlight.Processes;
+using Greenlight.Results;
 using Greenlight.Runners;
 using Greenlight.Secrets;
 using static Greenlight.Exec.Tests.Runners.RunnerTestData;
@@ -8,7 +10,7 @@ namespace Greenlight.Exec.Tests.Runners;
 
 public sealed class PytestRunnerTests
 {
-    private readonly PytestRunner _runner = new(new ChildProcess(new SecretRedactor(), TimeProvider.System), []);
+    private readonly PytestRunner _runner = new(new ChildProcess(new SecretRedactor(), TimeProvider.System), ResultReaders.CreateDefault().Readers);
 
     [Fact]
     public async Task ListAsync_RealSuite_NodeIdsFromCollectOnly()
@@ -55,7 +57,9 @@ public sealed class PytestRunnerTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.True(result.CollectionFailed);
-        Assert.Contains("pytest could not collect test_broken.py: ModuleNotFoundError: No module named 'agentchat_client'", result.Problems);
+        var problem = Assert.Single(result.Problems);
+        Assert.Contains("collection error in test_broken", problem, StringComparison.Ordinal);
+        Assert.Contains("No module named 'agentchat_client'", problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,6 +73,24 @@ public sealed class PytestRunnerTests
         Assert.True(result.TimedOut);
         Assert.Contains(result.Problems, p => p.StartsWith("suite timed out after 3s", StringComparison.Ordinal));
         Assert.True(IsGone(await ReadPidFileAsync(Path.Combine(root, "child.pid"), Timeout())));
+    }
+
+    [Fact]
+    public async Task RunAsync_RealSuite_OutcomesFromJUnitAndEnvironmentPassed()
+    {
+        var root = Copy("pytest-suite");
+        var context = Context(root);
+
+        var result = await _runner.RunAsync(Suite("pytest", root), context, Timeout(60));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Empty(result.Problems);
+        Assert.False(result.CollectionFailed);
+        Assert.Equal(
+            [("test_health_after_crash", TestOutcome.Failed), ("test_health_is_up", TestOutcome.Passed), ("test_later", TestOutcome.Skipped), ("test_service_url_is_passed", TestOutcome.Passed)],
+            result.Cases.Select(c => (c.Name, c.Outcome)).Order());
+        Assert.Equal([Path.Combine(context.SuiteDirectory, "results", "junit.xml")], result.ResultFiles);
+        Assert.Contains("assert 503 == 200", await File.ReadAllTextAsync(result.OutputPath!, Timeout()), StringComparison.Ordinal);
     }
 
     [Fact]
