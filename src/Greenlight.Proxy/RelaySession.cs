@@ -51,14 +51,16 @@ internal sealed class RelaySession
         }
     }
 
-    public void OnBroken(string fromSide, string message)
+    public void OnBroken(string fromSide, string message) => OnDropped($"{fromSide} side ended without a close frame: {message}");
+
+    public void OnDropped(string detail)
     {
         lock (_gate)
         {
-            // A pump cancelled after a clean close is not an error.
+            // The first failure explains the session; a cleanly closed session has none.
             if (ClosedBy is null && Error is null)
             {
-                Error = $"{fromSide} side ended without a close frame: {message}";
+                Error = detail;
             }
         }
     }

@@ -53,6 +53,12 @@ internal sealed class WebSocketRelay(string service, Uri upstream, ITrafficLog l
         var latency = time.GetElapsedTime(timestamp);
         var session = new RelaySession();
         await RelayFramesAsync(clientSocket, upstreamSocket, session, context.RequestAborted);
+        if (session.ClosedBy is null && session.Error is null)
+        {
+            session.OnDropped(context.RequestAborted.IsCancellationRequested
+                ? "client side ended without a close frame: the client disconnected"
+                : "the session ended without a close frame");
+        }
 
         log.Append(record with
         {
@@ -166,7 +172,12 @@ internal sealed class WebSocketRelay(string service, Uri upstream, ITrafficLog l
                 }
             }
         }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
+        catch (OperationCanceledException)
+        {
+            // Cancelled because the other side broke or the client went away: not this side's fault.
+            return false;
+        }
+        catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException)
         {
             session.OnBroken(sourceSide, e.Message);
             return false;

@@ -52,6 +52,7 @@ public sealed class ProofEvaluator(IReadOnlyList<IProofRule> rules)
             Proven = test.Passed && unproven.Count == 0,
             Reasons = [.. unproven.Select(c => c.Code)],
             Evidence = [.. unproven.Select(c => $"{c.Code}: {c.Detail}")],
+            Duration = test.Duration,
             Requests = test.Traffic.Count,
             NotEvaluated = [.. checks.Where(c => c.Status == ProofCheckStatus.NotEvaluated)],
         };

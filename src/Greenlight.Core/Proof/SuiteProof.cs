@@ -16,6 +16,9 @@ public sealed record TestProof
     /// <summary>"code: evidence" lines for people.</summary>
     public IReadOnlyList<string> Evidence { get; init; } = [];
 
+    /// <summary>The duration the rules judged (setup + call for pytest with the plugin, else the runner's).</summary>
+    public TimeSpan Duration { get; init; }
+
     /// <summary>Traffic records tied to this test (run.json <c>requests</c>).</summary>
     public int Requests { get; init; }
 
