@@ -13,4 +13,11 @@ public static class ProofReason
     public const string UnawaitedCoroutine = "unawaited-coroutine";
     public const string MockMarker = "mock-marker";
     public const string UnhealthyService = "unhealthy-service";
+
+    /// <summary>Every code, in the order DESIGN.md §7 lists them.</summary>
+    public static readonly IReadOnlyList<string> All =
+    [
+        ZeroDuration, DurationDrop, Skipped, NoTests, CollectionError, NoTraffic, ServerError,
+        UnawaitedCoroutine, MockMarker, UnhealthyService,
+    ];
 }

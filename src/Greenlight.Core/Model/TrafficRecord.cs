@@ -20,4 +20,13 @@ public sealed record TrafficRecord
     public int? CloseCode { get; init; }
     /// <summary>"client", "server" or null when the socket was not closed by a close frame.</summary>
     public string? ClosedBy { get; init; }
+    /// <summary>Close reason text (redacted) that went with <see cref="CloseCode"/>.</summary>
+    public string? CloseReason { get; init; }
+    /// <summary>For a WebSocket: time from the accepted upgrade to the end of the session.</summary>
+    public TimeSpan SessionDuration { get; init; }
+    /// <summary>Why the proxy could not complete the exchange (upstream refused, reset), for people.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>When the exchange ended: latency for HTTP, the whole session for a WebSocket.</summary>
+    public DateTimeOffset Ended => Started + Latency + SessionDuration;
 }

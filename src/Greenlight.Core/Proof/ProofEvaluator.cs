@@ -1,0 +1,130 @@
+using Greenlight.Model;
+using Greenlight.Plugins;
+
+namespace Greenlight.Proof;
+
+/// <summary>
+/// Judges every test of one suite run with the proof rules. Pure: it reads the facts it is given
+/// and never touches a clock, a file or a socket.
+/// </summary>
+public sealed class ProofEvaluator(IReadOnlyList<IProofRule> rules)
+{
+    public ProofEvaluator()
+        : this(ProofRules.All)
+    {
+    }
+
+    public SuiteProof Evaluate(ProofInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var config = input.Config;
+        var disabled = new Dictionary<string, string>(config.Disabled, StringComparer.Ordinal);
+        if (!config.RequireTraffic) disabled.TryAdd(ProofReason.NoTraffic, "require_traffic: false");
+        var active = rules.Where(r => !disabled.ContainsKey(r.Code)).ToList();
+        var notes = disabled.Select(d => $"{d.Key}: disabled for this suite ({d.Value})").ToList();
+
+        var suite = BuildSuite(input);
+        var tests = BuildTests(input, suite, notes);
+
+        var suiteChecks = active.Select(r => r.CheckSuite(suite)).Where(c => c.Status == ProofCheckStatus.Unproven).ToList();
+        var proofs = tests.Select(t => Judge(t, suite, active)).ToList();
+        notes.AddRange(proofs.SelectMany(p => p.NotEvaluated)
+            .GroupBy(c => (c.Code, c.Detail))
+            .Select(g => $"{g.Key.Code}: could not be evaluated for {g.Count()} test(s): {g.Key.Detail}"));
+
+        return new SuiteProof
+        {
+            SuiteId = input.SuiteId,
+            Tests = proofs,
+            SuiteReasons = [.. suiteChecks.Select(c => c.Code)],
+            SuiteEvidence = [.. suiteChecks.Select(c => $"{c.Code}: {c.Detail}")],
+            Notes = notes,
+        };
+    }
+
+    private static TestProof Judge(TestEvidence test, SuiteEvidence suite, IReadOnlyList<IProofRule> active)
+    {
+        var checks = active.Select(r => r.CheckTest(test, suite)).ToList();
+        var unproven = checks.Where(c => c.Status == ProofCheckStatus.Unproven).ToList();
+        return new TestProof
+        {
+            Case = test.Case,
+            Proven = test.Passed && unproven.Count == 0,
+            Reasons = [.. unproven.Select(c => c.Code)],
+            Evidence = [.. unproven.Select(c => $"{c.Code}: {c.Detail}")],
+            Duration = test.Duration,
+            Requests = test.Traffic.Count,
+            NotEvaluated = [.. checks.Where(c => c.Status == ProofCheckStatus.NotEvaluated)],
+        };
+    }
+
+    private static SuiteEvidence BuildSuite(ProofInput input)
+    {
+        var pytestErrors = input.Pytest?.CollectErrors.Select(e => $"{e.NodeId}: {LastErrorLine(e.Message)}") ?? [];
+        return new SuiteEvidence
+        {
+            SuiteId = input.SuiteId,
+            Runner = input.Runner,
+            Cases = input.Cases,
+            Collected = input.Collected ?? input.Pytest?.Collected,
+            CollectionErrors = [.. input.CollectionErrors.Concat(pytestErrors).Distinct(StringComparer.Ordinal)],
+            Probes = input.Probes,
+            Config = input.Config,
+        };
+    }
+
+    private static List<TestEvidence> BuildTests(ProofInput input, SuiteEvidence suite, List<string> notes)
+    {
+        var cases = input.Cases.Where(c => !Rules.CollectionErrorRule.IsCollectionErrorCase(c)).ToList();
+        var events = PytestMatcher.Match(cases, input.Pytest);
+        var subjects = cases.Select((c, i) => new TrafficAttribution.Subject(Names(c, events[i]), Window(c, events[i]))).ToList();
+        var traffic = TrafficAttribution.Attribute(subjects, input.Traffic, input.Config.ClockSkew);
+        if (traffic.UnknownTestHeaders > 0)
+        {
+            notes.Add($"{traffic.UnknownTestHeaders} request(s) named a test (X-Greenlight-Test) that is not in this suite's results; tied by time instead");
+        }
+
+        return [.. cases.Select((c, i) =>
+        {
+            var attributed = traffic.PerSubject[i];
+            return new TestEvidence
+            {
+                Case = c,
+                Pytest = events[i],
+                Window = subjects[i].Window,
+                Duration = events[i]?.WorkDuration ?? c.Duration,
+                Traffic = attributed,
+                TrafficKnown = subjects[i].Window is not null || traffic.MatchedByHeader[i],
+                MedianDuration = input.MedianDurations.TryGetValue(c.FullName, out var median) ? median : null,
+                Output = Output(c, events[i]),
+                TargetServices = [.. attributed.Select(r => r.Service).Concat(input.Services).Distinct(StringComparer.Ordinal)],
+            };
+        })];
+    }
+
+    private static HashSet<string> Names(TestCaseResult c, PytestTestEvent? e)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal) { c.Name, c.FullName };
+        if (e is not null) names.Add(e.NodeId);
+        return names;
+    }
+
+    private static TimeWindow? Window(TestCaseResult c, PytestTestEvent? e) =>
+        c is { Started: { } s, Ended: { } end } ? new TimeWindow(s, end)
+        : e is { Started: { } ps, Ended: { } pe } ? new TimeWindow(ps, pe)
+        : null;
+
+    private static List<string>? Output(TestCaseResult c, PytestTestEvent? e)
+    {
+        if (e is null && c.Output is null) return null;
+        var lines = new List<string>(e?.Output ?? []);
+        if (c.Output is not null) lines.AddRange(c.Output.Split('\n'));
+        return lines;
+    }
+
+    private static string LastErrorLine(string message)
+    {
+        var lines = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.LastOrDefault(l => l.StartsWith("E ", StringComparison.Ordinal))?[1..].Trim() ?? lines.LastOrDefault() ?? "";
+    }
+}

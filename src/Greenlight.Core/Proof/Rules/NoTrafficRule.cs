@@ -1,0 +1,21 @@
+using Greenlight.Model;
+
+namespace Greenlight.Proof.Rules;
+
+/// <summary><c>no-traffic</c>: no request reached any fronted service while the test ran.</summary>
+public sealed class NoTrafficRule : IProofRule
+{
+    public string Code => ProofReason.NoTraffic;
+
+    public ProofCheck CheckTest(TestEvidence test, SuiteEvidence suite)
+    {
+        if (!test.Passed) return ProofCheck.NotApplicable(Code);
+        if (test.Traffic.Count > 0) return ProofCheck.Ok(Code);
+        if (!test.TrafficKnown)
+        {
+            return ProofCheck.NotEvaluated(Code, "the runner gave no start/end times and no request carried X-Greenlight-Test for this test");
+        }
+
+        return ProofCheck.Unproven(Code, $"no request reached any service during the test ({test.Window}, ±{ProofFormat.Duration(suite.Config.ClockSkew)} clock skew)");
+    }
+}

@@ -1,0 +1,83 @@
+using Greenlight.Model;
+
+namespace Greenlight.Proof;
+
+/// <summary>
+/// Ties traffic records to tests (docs/proof.md): a record whose X-Greenlight-Test equals a
+/// test's name, full name or pytest node id belongs to that test alone; any other record belongs
+/// to every test whose window it overlaps, or, when it overlaps none, to the nearest window within
+/// the clock skew.
+/// </summary>
+public static class TrafficAttribution
+{
+    public sealed record Subject(IReadOnlySet<string> Names, TimeWindow? Window);
+
+    public sealed record Result(
+        IReadOnlyList<IReadOnlyList<TrafficRecord>> PerSubject,
+        IReadOnlyList<bool> MatchedByHeader,
+        int UnknownTestHeaders,
+        int Unattributed);
+
+    public static Result Attribute(IReadOnlyList<Subject> subjects, IReadOnlyList<TrafficRecord> records, TimeSpan skew)
+    {
+        var per = subjects.Select(_ => new List<TrafficRecord>()).ToArray();
+        var byHeader = new bool[subjects.Count];
+        int unknown = 0, unattributed = 0;
+        foreach (var record in records)
+        {
+            if (record.Test is { } test)
+            {
+                var named = Enumerable.Range(0, subjects.Count).Where(i => subjects[i].Names.Contains(test)).ToList();
+                if (named.Count > 1)
+                {
+                    // The same short name in several classes: prefer the one running at the time.
+                    var running = named.Where(i => subjects[i].Window?.Overlaps(record.Started, record.Ended, skew) == true).ToList();
+                    named = running.Count > 0 ? running : named;
+                }
+
+                if (named.Count > 0)
+                {
+                    foreach (var i in named)
+                    {
+                        per[i].Add(record);
+                        byHeader[i] = true;
+                    }
+
+                    continue;
+                }
+
+                unknown++;
+            }
+
+            var targets = ByWindow(subjects, record, skew);
+            if (targets.Count == 0) unattributed++;
+            foreach (var i in targets) per[i].Add(record);
+        }
+
+        return new Result(per, byHeader, unknown, unattributed);
+    }
+
+    private static List<int> ByWindow(IReadOnlyList<Subject> subjects, TrafficRecord record, TimeSpan skew)
+    {
+        var overlapping = new List<int>();
+        var nearest = new List<int>();
+        var best = TimeSpan.MaxValue;
+        for (var i = 0; i < subjects.Count; i++)
+        {
+            if (subjects[i].Window is not { } window) continue;
+            var distance = window.DistanceTo(record.Started, record.Ended);
+            if (distance == TimeSpan.Zero)
+            {
+                overlapping.Add(i);
+            }
+            else if (distance <= skew && distance <= best)
+            {
+                if (distance < best) nearest.Clear();
+                best = distance;
+                nearest.Add(i);
+            }
+        }
+
+        return overlapping.Count > 0 ? overlapping : nearest;
+    }
+}

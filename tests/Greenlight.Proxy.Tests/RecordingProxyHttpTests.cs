@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Sockets;
+using Greenlight.Traffic;
+
+namespace Greenlight.Proxy.Tests;
+
+public sealed class RecordingProxyHttpTests
+{
+    [Fact]
+    public async Task Get_ThroughProxy_PassesStatusBodyHeadersAndRecords()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var upstream = await TestUpstream.StartAsync(cts.Token);
+        var log = new TrafficLog();
+        await using var proxy = await RecordingProxy.StartAsync("backend", upstream.Url, log, cts.Token);
+        using var client = new HttpClient();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(proxy.Url, "hello?name=ada"));
+        request.Headers.Add("X-Greenlight-Test", "T001_websocket_connection");
+        using var response = await client.SendAsync(request, cts.Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("hello ada", await response.Content.ReadAsStringAsync(cts.Token));
+        Assert.Equal("yes", response.Headers.GetValues("X-Upstream").Single());
+        var record = Assert.Single(await TrafficWait.ForAsync(log, 1, cts.Token));
+        Assert.Equal("backend", record.Service);
+        Assert.Equal("GET", record.Method);
+        Assert.Equal("/hello?name=ada", record.Path);
+        Assert.Equal(200, record.Status);
+        Assert.Equal("T001_websocket_connection", record.Test);
+        Assert.False(record.IsWebSocket);
+    }
+
+    [Fact]
+    public async Task Post_ThroughProxy_ForwardsBody()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var upstream = await TestUpstream.StartAsync(cts.Token);
+        var log = new TrafficLog();
+        await using var proxy = await RecordingProxy.StartAsync("backend", upstream.Url, log, cts.Token);
+        using var client = new HttpClient();
+
+        using var content = new StringContent("{\"input\":\"hi\"}");
+        using var response = await client.PostAsync(new Uri(proxy.Url, "echo"), content, cts.Token);
+
+        Assert.Equal("{\"input\":\"hi\"}", await response.Content.ReadAsStringAsync(cts.Token));
+        Assert.Equal("POST", Assert.Single(await TrafficWait.ForAsync(log, 1, cts.Token)).Method);
+    }
+
+    [Fact]
+    public async Task Get_UpstreamAnswers503_ClientSees503AndRecordHasIt()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var upstream = await TestUpstream.StartAsync(cts.Token);
+        var log = new TrafficLog();
+        await using var proxy = await RecordingProxy.StartAsync("auth", upstream.Url, log, cts.Token);
+        using var client = new HttpClient();
+
+        using var response = await client.GetAsync(new Uri(proxy.Url, "unavailable"), cts.Token);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var record = Assert.Single(await TrafficWait.ForAsync(log, 1, cts.Token));
+        Assert.Equal(503, record.Status);
+        Assert.Equal("auth", record.Service);
+        Assert.Null(record.Test);
+    }
+
+    [Fact]
+    public async Task Get_UpstreamDown_Returns502AndRecordsError()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var deadPort = FreePort();
+        var log = new TrafficLog();
+        await using var proxy = await RecordingProxy.StartAsync("backend", new Uri($"http://127.0.0.1:{deadPort}/"), log, cts.Token);
+        using var client = new HttpClient();
+
+        using var response = await client.GetAsync(new Uri(proxy.Url, "health"), cts.Token);
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        var record = Assert.Single(await TrafficWait.ForAsync(log, 1, cts.Token));
+        Assert.Equal(502, record.Status);
+        Assert.NotNull(record.Error);
+    }
+
+    [Fact]
+    public async Task Get_SecretsInQueryAndAuthorization_NeverRecorded()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var upstream = await TestUpstream.StartAsync(cts.Token);
+        var dir = Directory.CreateTempSubdirectory("greenlight-proxy-");
+        var path = Path.Combine(dir.FullName, "traffic.jsonl");
+        using (var log = new TrafficLog(path))
+        {
+            await using var proxy = await RecordingProxy.StartAsync("backend", upstream.Url, log, cts.Token);
+            using var client = new HttpClient();
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(proxy.Url, "hello?name=x&access_token=s3cr3t-value-123"));
+            request.Headers.Authorization = new("Bearer", "super-secret-bearer-value");
+            using var response = await client.SendAsync(request, cts.Token);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            await TrafficWait.ForAsync(log, 1, cts.Token);
+        }
+
+        var text = await File.ReadAllTextAsync(path, cts.Token);
+        Assert.DoesNotContain("s3cr3t-value-123", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("super-secret-bearer-value", text, StringComparison.Ordinal);
+        var (records, problems) = TrafficJson.ReadFile(path);
+        Assert.Empty(problems);
+        Assert.Equal("/hello?name=x&access_token=***", Assert.Single(records).Path);
+        dir.Delete(recursive: true);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
