@@ -58,7 +58,8 @@ public sealed partial class EvidenceChainBuilder(SecretRedactor? redactor = null
         };
     }
 
-    internal static IReadOnlyList<LogWindow> Windows(FailureCluster cluster, TimeSpan margin, LogWindow? fallback)
+    /// <summary>Each failure's time span widened by the margin, overlaps merged, at most 20 windows.</summary>
+    public static IReadOnlyList<LogWindow> Windows(FailureCluster cluster, TimeSpan margin, LogWindow? fallback)
     {
         var spans = cluster.Occurrences
             .Where(o => o.Started.HasValue || o.Ended.HasValue)
