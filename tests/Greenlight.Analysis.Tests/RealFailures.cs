@@ -8,9 +8,11 @@ namespace Greenlight.Analysis.Tests;
 /// </summary>
 internal static class RealFailures
 {
-    public static IReadOnlyList<FailureOccurrence> Load(string producer, string file)
+    public static IReadOnlyList<FailureOccurrence> Load(string producer, string file) =>
+        LoadFile(Path.Combine(AppContext.BaseDirectory, "Data", producer, file), producer);
+
+    public static IReadOnlyList<FailureOccurrence> LoadFile(string path, string producer)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Data", producer, file);
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = true };
         using var reader = XmlReader.Create(path, settings);
         var result = new List<FailureOccurrence>();
