@@ -11,22 +11,52 @@ public static partial class SignatureNormalizer
     internal static string NormalizeTokens(string text)
     {
         // URLs first and set aside, so their paths are not mistaken for file paths.
+        // Each rule runs only when the cheap character test says it can match: most messages are short and plain.
         var urls = new List<string>();
-        text = Url().Replace(text, m =>
+        if (text.Contains("://", StringComparison.Ordinal))
         {
-            urls.Add(m.Groups["scheme"].Value + "://<host>" + NormalizeUrlPath(m.Groups["path"].Value));
-            return UrlPlaceholder(urls.Count - 1);
-        });
-        text = IsoTimestamp().Replace(text, "<time>");
-        text = Guid().Replace(text, "<id>");
-        text = Address().Replace(text, "<addr>");
-        text = FilePath().Replace(text, "<path>");
-        text = HexNumber().Replace(text, "<hex>");
-        text = QuotedValue().Replace(text, m => IsMeaningfulCode(m.Groups["v"].Value) ? m.Groups["v"].Value : "<q>");
-        text = Duration().Replace(text, "<time>");
-        text = Errno().Replace(text, m => "[Errno#" + m.Groups["n"].Value + "]");
-        text = Number().Replace(text, m => IsMeaningfulCode(m.Value) ? m.Value : "<n>");
-        text = text.Replace("[Errno#", "[Errno ", StringComparison.Ordinal);
+            text = Url().Replace(text, m =>
+            {
+                urls.Add(m.Groups["scheme"].Value + "://<host>" + NormalizeUrlPath(m.Groups["path"].Value));
+                return UrlPlaceholder(urls.Count - 1);
+            });
+        }
+
+        var digits = text.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
+        if (digits && text.Contains('-', StringComparison.Ordinal))
+        {
+            text = IsoTimestamp().Replace(text, "<time>");
+            text = Guid().Replace(text, "<id>");
+        }
+
+        if (digits && (text.Contains(':', StringComparison.Ordinal) || text.Contains('.', StringComparison.Ordinal)))
+        {
+            text = Address().Replace(text, "<addr>");
+        }
+
+        if (text.AsSpan().IndexOfAny('/', '\\') >= 0)
+        {
+            text = FilePath().Replace(text, "<path>");
+        }
+
+        if (digits)
+        {
+            text = HexNumber().Replace(text, "<hex>");
+        }
+
+        if (text.AsSpan().IndexOfAny('\'', '"', '`') >= 0)
+        {
+            text = QuotedValue().Replace(text, m => IsMeaningfulCode(m.Groups["v"].Value) ? m.Groups["v"].Value : "<q>");
+        }
+
+        if (digits)
+        {
+            text = Duration().Replace(text, "<time>");
+            text = Errno().Replace(text, m => "[Errno#" + m.Groups["n"].Value + "]");
+            text = Number().Replace(text, m => IsMeaningfulCode(m.Value) ? m.Value : "<n>");
+            text = text.Replace("[Errno#", "[Errno ", StringComparison.Ordinal);
+        }
+
         text = Whitespace().Replace(text, " ").Trim().TrimEnd('.', ':', ';', ',').Trim();
         for (var i = 0; i < urls.Count; i++)
         {
