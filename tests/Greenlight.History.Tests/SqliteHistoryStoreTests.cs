@@ -106,3 +106,27 @@ public sealed class SqliteHistoryStoreTests : HistoryStoreContract, IDisposable
         _folder.Delete(recursive: true);
     }
 }
+
+public sealed class HistoryStoresTests : IDisposable
+{
+    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("gl-hstores-");
+
+    [Fact]
+    public async Task OpenAsync_NothingConfigured_DefaultSqliteUnderRoot()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        var opened = await HistoryStores.OpenAsync(null, null, _root.FullName, cancellationToken: cts.Token);
+
+        Assert.True(opened.Succeeded, opened.Error);
+        await using var store = opened.Value!;
+        Assert.Equal($"sqlite {Path.Combine(_root.FullName, ".greenlight", "history.db")}", store.Description);
+        Assert.True(File.Exists(Path.Combine(_root.FullName, ".greenlight", "history.db")));
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _root.Delete(recursive: true);
+    }
+}
