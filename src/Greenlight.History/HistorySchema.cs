@@ -29,6 +29,11 @@ internal static class HistorySchema
             "CREATE INDEX ix_clusters_signature ON clusters (signature)",
             "CREATE TABLE evidence_lines (run_id TEXT NOT NULL, iteration INTEGER NOT NULL, signature TEXT NOT NULL, line_rank INTEGER NOT NULL, service TEXT NOT NULL, at_ms BIGINT, level TEXT NOT NULL, text TEXT NOT NULL, PRIMARY KEY (run_id, iteration, signature, line_rank))",
         ],
+        // v3: covering indexes for one test's history (duration baseline, last passed): no table lookups per row.
+        [
+            "CREATE INDEX ix_tests_test_outcome ON tests (suite, name, outcome, run_id, iteration, duration_ms, proven)",
+            "CREATE INDEX ix_runs_id_project_started ON runs (id, project, started_ms)",
+        ],
     ];
 
     public const string CreateVersionTable = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_ms BIGINT NOT NULL)";
