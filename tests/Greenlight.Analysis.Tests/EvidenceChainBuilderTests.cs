@@ -15,7 +15,7 @@ public sealed class EvidenceChainBuilderTests : IDisposable
 
     private static CancellationToken Timeout() => new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
 
-    private static string T(double seconds) => LogFiles.Time(Restart.AddSeconds(seconds));
+    private static string T(double seconds) => LogFiles.Time(Restart.AddMilliseconds(Math.Round(seconds * 1000)));
 
     private string WriteBackendLog()
     {
@@ -126,6 +126,37 @@ public sealed class EvidenceChainBuilderTests : IDisposable
         Assert.Empty(chain.Lines);
         Assert.Null(chain.DeploySentence);
         Assert.Contains(chain.Problems, p => p.StartsWith("backend: cannot read", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Render_Incident1Chain_RootCauseMarkdown()
+    {
+        var request = new EvidenceRequest
+        {
+            Cluster = Cluster1011(),
+            Services = ["backend"],
+            LogSources = [new FileLogSource("backend", WriteBackendLog())],
+            Impact = "$120K MRR",
+            History = new HistoryFacts(Restart.AddDays(-1), "run-1", 2, new Dictionary<string, DateTimeOffset?> { ["test_001_websocket_connection"] = Restart.AddDays(-2), ["test_002_websocket_authentication"] = null }),
+        };
+        var chain = await new EvidenceChainBuilder(new SecretRedactor()).BuildAsync(request, Timeout());
+
+        var markdown = EvidenceMarkdown.Render(chain, 1);
+
+        Assert.Equal(
+            "### 1. received 1011 (internal error) Internal error\n\n" +
+            "- **Symptom**: 2 failure(s) in `test_001_websocket_connection`, `test_002_websocket_authentication` (phase P1); impact $120K MRR\n" +
+            "  - `received 1011 (internal error) Internal error`\n" +
+            "- **Services**: backend\n" +
+            "- **Preceded by**: backend restarted 2.0 s before the first failure\n" +
+            "- **Server log** (most explanatory first):\n" +
+            "  - backend 11:00:02.100 `ValueError: Invalid user_id format: pending_auth` ×2\n" +
+            "  - backend 11:00:02.110 `WARN agentchat.ws: closing WebSocket with 1011 (internal error)`\n" +
+            "  - backend 11:00:02.510 `WARN agentchat.ws: closing WebSocket with 1011 (internal error) token=Bearer ***`\n" +
+            "  - backend 11:00:02.000 `INFO agentchat.ws: WebSocket connection accepted user_id=pending_auth` ×2\n" +
+            "  - backend 11:00:03.000 `INFO agentchat.api: GET /health 200`\n" +
+            "- **History**: seen before in 2 run(s), last 2026-11-22 11:00 UTC; these tests last passed 2026-11-21 11:00 UTC; 1 never passed in history\n",
+            markdown);
     }
 
     [Fact]
