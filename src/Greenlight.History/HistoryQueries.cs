@@ -26,3 +26,7 @@ public sealed record TestKey(string Suite, string Name);
 public sealed record FlakyTest(string Suite, string Name, int Runs, int Flips, double FlipRate, int RetryPasses);
 
 public sealed record SignatureSighting(string RunId, DateTimeOffset At, int Count, int RunsSeen);
+
+public sealed record SlowTest(string Suite, string Name, double MeanMs, double MaxMs, int Runs);
+
+public sealed record OpenCluster(string Signature, string Title, int Count, int RunsSeen, DateTimeOffset FirstSeen);

@@ -28,6 +28,12 @@ public interface IHistoryStore : IAsyncDisposable
 
     Task<HistoryResult<IReadOnlyList<FlakyTest>>> FlakyTestsAsync(string project, int runs, CancellationToken cancellationToken);
 
+    /// <summary>Slowest passing tests by mean duration over the last iteration of the last <paramref name="runs"/> runs.</summary>
+    Task<HistoryResult<IReadOnlyList<SlowTest>>> SlowestTestsAsync(string project, int runs, int count, CancellationToken cancellationToken);
+
+    /// <summary>Clusters of the latest run's last iteration, with how many runs have shown each and since when.</summary>
+    Task<HistoryResult<IReadOnlyList<OpenCluster>>> OpenClustersAsync(string project, CancellationToken cancellationToken);
+
     /// <summary>The latest earlier run (not <paramref name="excludeRunId"/>) whose clusters held this signature.</summary>
     Task<HistoryResult<SignatureSighting?>> LastSeenAsync(string project, string signature, string excludeRunId, CancellationToken cancellationToken);
 

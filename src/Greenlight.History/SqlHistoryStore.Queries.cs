@@ -105,6 +105,24 @@ public abstract partial class SqlHistoryStore
         return new FlakyTest(key.Suite, key.Name, runs.Count, flips, rate, runs.Count(r => r.Flaky));
     }
 
+    public Task<HistoryResult<IReadOnlyList<SlowTest>>> SlowestTestsAsync(string project, int runs, int count, CancellationToken cancellationToken) =>
+        QueryAsync(
+            "SELECT t.suite, t.name, AVG(t.duration_ms), MAX(t.duration_ms), COUNT(*) " + LastRunsFinalTests +
+            "WHERE t.outcome = 'passed' GROUP BY t.suite, t.name ORDER BY AVG(t.duration_ms) DESC, t.suite, t.name LIMIT @count",
+            row => new SlowTest(row.GetString(0), row.GetString(1), Convert.ToDouble(row.GetValue(2), System.Globalization.CultureInfo.InvariantCulture),
+                Convert.ToDouble(row.GetValue(3), System.Globalization.CultureInfo.InvariantCulture), Int(row.GetValue(4))),
+            cancellationToken, ("@project", project), ("@runs", runs), ("@count", count));
+
+    public Task<HistoryResult<IReadOnlyList<OpenCluster>>> OpenClustersAsync(string project, CancellationToken cancellationToken) =>
+        QueryAsync(
+            "SELECT c.signature, c.title, c.count, " +
+            "(SELECT COUNT(DISTINCT c2.run_id) FROM clusters c2 JOIN runs r2 ON r2.id = c2.run_id WHERE r2.project = @project AND c2.signature = c.signature), " +
+            "(SELECT MIN(r3.started_ms) FROM clusters c3 JOIN runs r3 ON r3.id = c3.run_id WHERE r3.project = @project AND c3.signature = c.signature) " +
+            "FROM clusters c JOIN (SELECT id, iteration_count FROM runs WHERE project = @project ORDER BY started_ms DESC LIMIT 1) r " +
+            "ON c.run_id = r.id AND c.iteration = r.iteration_count ORDER BY c.count DESC, c.signature",
+            row => new OpenCluster(row.GetString(0), row.GetString(1), Int(row.GetValue(2)), Int(row.GetValue(3)), FromMs(row.GetValue(4))!.Value),
+            cancellationToken, ("@project", project));
+
     public async Task<HistoryResult<SignatureSighting?>> LastSeenAsync(string project, string signature, string excludeRunId, CancellationToken cancellationToken)
     {
         var rows = await QueryAsync(

@@ -126,6 +126,32 @@ public abstract class HistoryStoreContract
     }
 
     [Fact]
+    public async Task SlowestTests_PassingDurations_MeanDescending()
+    {
+        var ct = Timeout();
+        await using var store = await NewStoreAsync(ct);
+        await Save(store, Runs.Run("p", 1, "GREEN", [Runs.Passed("fast", 10), Runs.Passed("slow", 3000), Runs.Passed("mid", 500)]), ct);
+        await Save(store, Runs.Run("p", 2, "RED", [Runs.Passed("fast", 30), Runs.Passed("slow", 5000), Runs.Failed("mid", 90000)]), ct);
+
+        var slowest = Value(await store.SlowestTestsAsync("p", 10, 2, ct));
+
+        Assert.Equal([new SlowTest("p1-critical", "slow", 4000, 5000, 2), new SlowTest("p1-critical", "mid", 500, 500, 1)], slowest);
+    }
+
+    [Fact]
+    public async Task OpenClusters_LatestRun_WithRunsSeenAndFirstSeen()
+    {
+        var ct = Timeout();
+        await using var store = await NewStoreAsync(ct);
+        await Save(store, Runs.Run("p", 1, "RED", [Runs.Failed("t")], [Runs.Cluster("old-and-open", 1), Runs.Cluster("resolved", 4)]), ct);
+        await Save(store, Runs.Run("p", 2, "RED", [Runs.Failed("t")], [Runs.Cluster("old-and-open", 3), Runs.Cluster("new", 1)]), ct);
+
+        var open = Value(await store.OpenClustersAsync("p", ct));
+
+        Assert.Equal([new OpenCluster("old-and-open", "old-and-open", 3, 2, Runs.Epoch.AddMinutes(1)), new OpenCluster("new", "new", 1, 1, Runs.Epoch.AddMinutes(2))], open);
+    }
+
+    [Fact]
     public async Task LastPassed_TestPassedEarlier_ThatRunsStart()
     {
         var ct = Timeout();
