@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Greenlight.Analysis;
+
+/// <summary>
+/// Turns a runner's failure message (and the head of its stack or body) into a
+/// <see cref="FailureSignature"/>. Works on pytest, xunit, jest and JUnit-style messages alike:
+/// the same fault seen by different runners gets the same key.
+/// </summary>
+public static partial class SignatureNormalizer
+{
+    private const int MaxKeyLength = 240;
+    private const int MaxTitleLength = 100;
+
+    public static FailureSignature Normalize(string? message, string? stackTrace)
+    {
+        var headline = FailureHeadline.Extract(message, stackTrace);
+        if (headline.Text.Length == 0)
+        {
+            return FailureSignature.Empty;
+        }
+
+        var normalized = NormalizeTokens(headline.Text);
+        if (headline.IsCollectionError)
+        {
+            normalized = "collection error: " + normalized;
+        }
+
+        if (normalized.Length > MaxKeyLength)
+        {
+            normalized = normalized[..MaxKeyLength];
+        }
+
+        var title = normalized.Length <= MaxTitleLength ? normalized : normalized[..(MaxTitleLength - 1)] + "…";
+        return new FailureSignature(
+            normalized.ToLowerInvariant(),
+            title,
+            FindCodes(normalized),
+            ExceptionTypeName().Match(headline.RawPrimary) is { Success: true } m ? m.Groups["type"].Value : null,
+            headline.IsCollectionError);
+    }
+
+    private static List<int> FindCodes(string normalized)
+    {
+        var codes = new SortedSet<int>();
+        foreach (Match m in CodeCandidate().Matches(normalized))
+        {
+            if (IsMeaningfulCode(m.Value))
+            {
+                codes.Add(int.Parse(m.Value, CultureInfo.InvariantCulture));
+            }
+        }
+
+        foreach (var (phrase, code) in ReasonPhrases)
+        {
+            if (normalized.Contains(phrase, StringComparison.OrdinalIgnoreCase))
+            {
+                codes.Add(code);
+            }
+        }
+
+        return [.. codes];
+    }
+
+    // A message often names the status only by its reason phrase ("Service Unavailable").
+    private static readonly (string Phrase, int Code)[] ReasonPhrases =
+    [
+        ("Bad Request", 400), ("Unauthorized", 401), ("Forbidden", 403), ("Not Found", 404),
+        ("Internal Server Error", 500), ("Bad Gateway", 502), ("Service Unavailable", 503),
+        ("Gateway Timeout", 504), ("policy violation", 1008), ("(internal error)", 1011),
+        ("Try Again Later", 1013),
+    ];
+
+    [GeneratedRegex(@"(?<!\w)\d{3,4}(?!\w)")]
+    private static partial Regex CodeCandidate();
+
+    [GeneratedRegex(@"\b(?:[A-Za-z_]\w*\.)*(?<type>[A-Z]\w*(?:Error|Exception|Exit|Interrupt))\b")]
+    private static partial Regex ExceptionTypeName();
+}

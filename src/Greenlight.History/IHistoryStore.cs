@@ -1,0 +1,42 @@
+namespace Greenlight.History;
+
+/// <summary>
+/// Every run's facts, across runs: SQLite by default, PostgreSQL when shared. Methods never
+/// throw for database problems; they return a <see cref="HistoryResult{T}"/> with the reason.
+/// Safe for several runs writing at once (each save is one transaction).
+/// </summary>
+public interface IHistoryStore : IAsyncDisposable
+{
+    /// <summary>e.g. "sqlite .greenlight/history.db" or "postgres 127.0.0.1:5432/greenlight" (no password).</summary>
+    string Description { get; }
+
+    /// <summary>Inserts or replaces the run and everything under it.</summary>
+    Task<HistoryResult<Saved>> SaveRunAsync(HistoryRun run, CancellationToken cancellationToken);
+
+    Task<HistoryResult<IReadOnlyList<HistoryRunSummary>>> RecentRunsAsync(string project, int count, CancellationToken cancellationToken);
+
+    /// <summary>Pass rate per suite over the last iteration of the last <paramref name="runs"/> runs.</summary>
+    Task<HistoryResult<IReadOnlyList<PassRate>>> PassRateBySuiteAsync(string project, int runs, CancellationToken cancellationToken);
+
+    Task<HistoryResult<IReadOnlyList<PassRate>>> PassRateByPhaseAsync(string project, int runs, CancellationToken cancellationToken);
+
+    /// <summary>Median duration of the test's last <paramref name="lastPassing"/> proven passes; null without any (the duration-drop baseline).</summary>
+    Task<HistoryResult<double?>> MedianPassingDurationMsAsync(string project, TestKey test, int lastPassing, string excludeRunId, CancellationToken cancellationToken);
+
+    /// <summary>Tests whose latest recorded outcome was failed or error, for previously-failing-first ordering.</summary>
+    Task<HistoryResult<IReadOnlyList<TestKey>>> PreviouslyFailingAsync(string project, CancellationToken cancellationToken);
+
+    Task<HistoryResult<IReadOnlyList<FlakyTest>>> FlakyTestsAsync(string project, int runs, CancellationToken cancellationToken);
+
+    /// <summary>Slowest passing tests by mean duration over the last iteration of the last <paramref name="runs"/> runs.</summary>
+    Task<HistoryResult<IReadOnlyList<SlowTest>>> SlowestTestsAsync(string project, int runs, int count, CancellationToken cancellationToken);
+
+    /// <summary>Clusters of the latest run's last iteration, with how many runs have shown each and since when.</summary>
+    Task<HistoryResult<IReadOnlyList<OpenCluster>>> OpenClustersAsync(string project, CancellationToken cancellationToken);
+
+    /// <summary>The latest earlier run (not <paramref name="excludeRunId"/>) whose clusters held this signature.</summary>
+    Task<HistoryResult<SignatureSighting?>> LastSeenAsync(string project, string signature, string excludeRunId, CancellationToken cancellationToken);
+
+    /// <summary>Start of the latest earlier run in which the test passed.</summary>
+    Task<HistoryResult<DateTimeOffset?>> LastPassedAsync(string project, TestKey test, string excludeRunId, CancellationToken cancellationToken);
+}

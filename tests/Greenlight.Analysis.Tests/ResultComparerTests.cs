@@ -1,0 +1,84 @@
+using Greenlight.Analysis.Comparison;
+using Greenlight.Model;
+
+namespace Greenlight.Analysis.Tests;
+
+public sealed class ResultComparerTests
+{
+    private static TestSnapshot S(string name, TestStatus status) => new("p1", name, status);
+
+    [Theory]
+    [InlineData(TestStatus.Failed, TestStatus.Passed, TestChange.Fixed)]
+    [InlineData(TestStatus.Passed, TestStatus.Failed, TestChange.Regressed)]
+    [InlineData(TestStatus.Failed, TestStatus.Failed, TestChange.StillFailing)]
+    [InlineData(TestStatus.Passed, TestStatus.Flaky, TestChange.NewlyFlaky)]
+    [InlineData(TestStatus.Failed, TestStatus.Flaky, TestChange.NewlyFlaky)]
+    [InlineData(TestStatus.Flaky, TestStatus.Flaky, TestChange.StillFlaky)]
+    [InlineData(TestStatus.Flaky, TestStatus.Passed, TestChange.Fixed)]
+    [InlineData(TestStatus.Passed, TestStatus.Unproven, TestChange.LostProof)]
+    [InlineData(TestStatus.Passed, TestStatus.Skipped, TestChange.Skipped)]
+    [InlineData(TestStatus.Passed, TestStatus.Passed, TestChange.Unchanged)]
+    public void Compare_StatusPairs_Classified(TestStatus before, TestStatus after, TestChange change) =>
+        Assert.Equal(change, ResultComparer.Compare([S("t", before)], [S("t", after)], [], []).Tests.Single().Change);
+
+    [Fact]
+    public void Compare_Iterations_TableLikeReference4OrderedByUrgency()
+    {
+        // REFERENCE.md §4 incident 1 → fix → 3/3 pass, with one new test and one that regressed.
+        var before = new[] { S("001_websocket_connection", TestStatus.Failed), S("002_websocket_authentication", TestStatus.Failed), S("003_message_send", TestStatus.Passed), S("004_concurrent", TestStatus.Passed) };
+        var after = new[] { S("001_websocket_connection", TestStatus.Passed), S("002_websocket_authentication", TestStatus.Flaky), S("003_message_send", TestStatus.Failed), S("005_agent_discovery", TestStatus.Passed) };
+
+        var comparison = ResultComparer.Compare(before, after,
+            [new ClusterSnapshot("received 1011", "received 1011 (internal error) Internal error", 2), new ClusterSnapshot("handshake", "TimeoutError: timed out during opening handshake", 1)],
+            [new ClusterSnapshot("received 1011", "received 1011 (internal error) Internal error", 1), new ClusterSnapshot("503", "expected 200, got 503", 1)]);
+
+        Assert.Equal(
+            [("003_message_send", TestChange.Regressed), ("002_websocket_authentication", TestChange.NewlyFlaky), ("001_websocket_connection", TestChange.Fixed), ("005_agent_discovery", TestChange.New), ("004_concurrent", TestChange.NotRun)],
+            comparison.Tests.Select(t => (t.Name, t.Change)));
+        Assert.Equal(
+            [("503", ClusterChange.New), ("received 1011", ClusterChange.Persisting), ("handshake", ClusterChange.Resolved)],
+            comparison.Clusters.Select(c => (c.Signature, c.Change)));
+        Assert.Equal((2, 1), (comparison.Clusters[1].BeforeCount, comparison.Clusters[1].AfterCount));
+    }
+
+    [Fact]
+    public void Render_Comparison_MarkdownRowsWithoutUnchanged()
+    {
+        var comparison = ResultComparer.Compare([S("a", TestStatus.Failed), S("b", TestStatus.Passed)], [S("a", TestStatus.Passed), S("b", TestStatus.Passed)],
+            [new ClusterSnapshot("k", "received 1011 | closed", 1)], []);
+
+        var markdown = ComparisonMarkdown.Render(comparison, "iteration 1", "iteration 2");
+
+        Assert.Equal(
+            "| test | iteration 1 | iteration 2 | change |\n|---|---|---|---|\n| p1 / a | failed | passed | fixed |\n\n1 test(s) unchanged.\n\n" +
+            "| cluster | iteration 1 | iteration 2 | change |\n|---|---|---|---|\n| received 1011 \\| closed | 1 | 0 | resolved |\n",
+            markdown);
+    }
+
+    [Fact]
+    public void Resolve_FailThenPassOnRetry_FlakyNeverPassedAndKeepsFailure()
+    {
+        var first = new TestCaseResult { Name = "t", Outcome = TestOutcome.Failed, Message = "TimeoutError: timed out during opening handshake" };
+        var retry = new TestCaseResult { Name = "t", Outcome = TestOutcome.Passed };
+
+        var resolved = RetryResolver.Resolve(first, [retry]);
+
+        Assert.Equal(TestStatus.Flaky, resolved.Status);
+        Assert.Equal(2, resolved.Attempts);
+        Assert.Same(first, resolved.Result);
+    }
+
+    [Theory]
+    [InlineData(TestOutcome.Failed, new[] { TestOutcome.Failed, TestOutcome.Error }, TestStatus.Failed)]
+    [InlineData(TestOutcome.Error, new[] { TestOutcome.Failed, TestOutcome.Passed }, TestStatus.Flaky)]
+    [InlineData(TestOutcome.Passed, new TestOutcome[0], TestStatus.Passed)]
+    [InlineData(TestOutcome.Skipped, new TestOutcome[0], TestStatus.Skipped)]
+    public void Resolve_Attempts_Status(TestOutcome first, TestOutcome[] retries, TestStatus expected) =>
+        Assert.Equal(expected, RetryResolver.Resolve(
+            new TestCaseResult { Name = "t", Outcome = first },
+            [.. retries.Select(o => new TestCaseResult { Name = "t", Outcome = o })]).Status);
+
+    [Fact]
+    public void Resolve_UnprovenPass_Unproven() =>
+        Assert.Equal(TestStatus.Unproven, RetryResolver.Resolve(new TestCaseResult { Name = "t", Outcome = TestOutcome.Passed }, [], proven: false).Status);
+}
