@@ -48,3 +48,28 @@ public sealed class CommandGateTests
         Assert.Contains("timed out", result.Summary, StringComparison.Ordinal);
     }
 }
+
+public sealed class GatesConfigTests
+{
+    [Fact]
+    public async Task RunAllAsync_LineEndingsAndFailingCommand_EveryGateReported()
+    {
+        var ct = Timeout();
+        using var repo = await TempRepo.CreateAsync(ct);
+        repo.Write("svc/app.py", "a = 1\r\n");
+        await repo.CommitAllAsync("crlf", ct);
+        var config = new GatesConfig { Commands = [new CommandGateConfig { Name = "compile", Run = "exit 1" }, new CommandGateConfig { Name = "lint", Run = "true" }] };
+
+        var results = await GateRunner.RunAllAsync(config.Create(new ChildProcess(), TimeProvider.System), new GateContext(repo.Root, ["svc"]), ct);
+
+        Assert.Equal([("line-endings", false), ("compile", false), ("lint", true)], results.Select(r => (r.Gate, r.Passed)));
+    }
+
+    [Fact]
+    public void Create_LineEndingsOff_OnlyCommands()
+    {
+        var config = new GatesConfig { LineEndings = null, Commands = [new CommandGateConfig { Name = "compile", Run = "true" }] };
+
+        Assert.Equal(["compile"], config.Create(new ChildProcess(), TimeProvider.System).Select(g => g.Name));
+    }
+}
