@@ -30,4 +30,6 @@ public sealed record GuardOptions
     public TamperingPolicy Policy { get; init; } = TamperingPolicy.Reject;
     /// <summary>Include untracked (not ignored) files in the snapshot, so new files show in the diff.</summary>
     public bool IncludeUntracked { get; init; } = true;
+    /// <summary>Refuse to start remediation when tracked files already have uncommitted changes (<see cref="RepoSnapshot.IsDirty"/>); otherwise only report them.</summary>
+    public bool RefuseDirty { get; init; }
 }
