@@ -10,6 +10,8 @@ public sealed record ServiceConfig
     /// <summary>Base URL of a service Greenlight does not start (e.g. a staging deployment).</summary>
     public Uri? Url { get; init; }
     public IReadOnlyList<ProbeConfig> Probes { get; init; } = [];
+    /// <summary>How to deploy, roll back and read a service on a platform Greenlight does not run (Cloud Run, Kubernetes, Compose); null otherwise.</summary>
+    public RemoteServiceConfig? Remote { get; init; }
 }
 
 public sealed record LocalServiceConfig
