@@ -93,12 +93,32 @@ public static class VerdictCalculator
             }
         }
 
+        doubts.AddRange(Unproven(run));
         if (run.Suites.Count == 0 || run.Tests.Count == 0)
         {
             doubts.Add($"no test ran at all ({ProofReason.NoTests})");
         }
 
         return [.. doubts.Distinct()];
+    }
+
+    /// <summary>Passes the proof rules doubt, and suite-level proof codes (DESIGN.md §7).</summary>
+    private static IEnumerable<string> Unproven(RunRecord run)
+    {
+        foreach (var suite in run.Suites)
+        {
+            var unproven = run.Tests.Where(t => t.Suite == suite.Id && t.Outcome == TestOutcome.Passed && t.Reasons.Count > 0).ToList();
+            if (unproven.Count > 0)
+            {
+                var codes = string.Join(", ", unproven.SelectMany(t => t.Reasons).Distinct());
+                yield return $"{suite.Id}: {unproven.Count} of {suite.Passed} passes unproven ({codes})";
+            }
+
+            foreach (var evidence in suite.ProofEvidence)
+            {
+                yield return $"{suite.Id}: {evidence}";
+            }
+        }
     }
 
     private static IEnumerable<string> StoppedByFailFast(RunRecord run) =>

@@ -114,6 +114,13 @@ internal sealed partial class ConfigMapper
             r.CheckKeys(passMap, $"{field}.pass", "max_failure_rate");
         }
 
+        var proofNode = YamlReader.Child(map, "proof");
+        var proof = r.Raw(proofNode, $"{field}.proof");
+        foreach (var problem in ProofConfigMapper.Map(proof).Problems)
+        {
+            r.Error(proofNode!, $"{field}.proof", problem);
+        }
+
         return new SuiteConfig
         {
             Id = id,
@@ -130,7 +137,7 @@ internal sealed partial class ConfigMapper
             MaxFailureRate = r.Fraction(YamlReader.Child(passMap, "max_failure_rate"), $"{field}.pass.max_failure_rate") ?? 0,
             Services = [.. suiteServices.Select(s => s.Value)],
             Environment = env,
-            Proof = r.Raw(YamlReader.Child(map, "proof"), $"{field}.proof"),
+            Proof = proof,
         };
     }
 
