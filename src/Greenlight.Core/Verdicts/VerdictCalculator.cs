@@ -48,9 +48,10 @@ public static class VerdictCalculator
         }
 
         var passed = run.Tests.Count(t => t.Outcome == TestOutcome.Passed);
+        var withTraffic = run.Tests.Count(t => t.Outcome == TestOutcome.Passed && t.Requests > 0);
         var critical = run.Probes.Where(p => p.Critical).Select(p => p.Service).Distinct().Count();
         return new(Verdict.Green,
-            [$"all {passed} tests in {run.Suites.Count} suites ran and passed", $"{critical}/{critical} critical services healthy", .. notes],
+            [$"all {passed} tests in {run.Suites.Count} suites ran, passed and are proven ({withTraffic} with recorded traffic)", $"{critical}/{critical} critical services healthy", .. notes],
             run.Focus == "all" ? "Nothing to fix: every selected suite is green." : "Widen the focus: `greenlight run --focus all`.");
     }
 

@@ -13,7 +13,7 @@ public sealed class VerdictCalculatorTests
         var run = SampleRuns.Green();
 
         Assert.Equal(Verdict.Green, run.Verdict);
-        Assert.Equal(["all 5 tests in 2 suites ran and passed", "2/2 critical services healthy"], run.Reasons);
+        Assert.Equal(["all 5 tests in 2 suites ran, passed and are proven (5 with recorded traffic)", "2/2 critical services healthy"], run.Reasons);
     }
 
     [Fact]
