@@ -61,7 +61,9 @@ public sealed class PytestRunner(ChildProcess processes, IEnumerable<IResultRead
 
         return result with
         {
-            Cases = file.Cases,
+            // A module that failed to import is not a test that failed: its tests never ran, so the suite
+            // is unproven (collection-error), and the module is named in the problems.
+            Cases = [.. file.Cases.Where(c => !(c.ClassName.Length == 0 && file.CollectionErrors.Contains(c.Name)))],
             Problems = problems,
             CollectionFailed = output.CollectionErrors.Count > 0 || file.CollectionErrors.Count > 0,
             ResultFiles = File.Exists(junit) ? [junit] : [],
