@@ -114,13 +114,7 @@ internal sealed partial class ConfigMapper
             r.CheckKeys(passMap, $"{field}.pass", "max_failure_rate");
         }
 
-        var proofNode = YamlReader.Child(map, "proof");
-        var proof = r.Raw(proofNode, $"{field}.proof");
-        foreach (var problem in ProofConfigMapper.Map(proof).Problems)
-        {
-            r.Error(proofNode!, $"{field}.proof", problem);
-        }
-
+        var proof = Proof(r, YamlReader.Child(map, "proof"), $"{field}.proof");
         return new SuiteConfig
         {
             Id = id,
