@@ -39,10 +39,15 @@ public sealed class SampleRunTests
         var tests = run.GetProperty("tests").EnumerateArray().ToList();
         Assert.Equal(25, tests.Count);
         Assert.All(tests, t => Assert.Equal("passed", t.GetProperty("outcome").GetString()));
+        // Honest tests through the recording proxy: every pass proven, with traffic tied to it.
+        Assert.All(tests, t => Assert.True(t.GetProperty("proven").GetBoolean() && t.GetProperty("requests").GetInt32() >= 1, t.ToString()));
         Assert.Equal(["auth", "backend"], run.GetProperty("services").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
         Assert.All(run.GetProperty("services").EnumerateArray(), s => Assert.NotNull(s.GetProperty("revision").GetString()));
         Assert.Contains(run.GetProperty("probes").EnumerateArray(), p => p.GetProperty("kind").GetString() == "websocket" && p.GetProperty("healthy").GetBoolean());
         var folder = RunFolder(root, run);
+        var worklog = await File.ReadAllTextAsync(Path.Combine(folder, "worklog.md"), TestContext.Current.CancellationToken);
+        Assert.Contains("| P1 | 25 | 25 | 0 |", worklog, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(folder, "traffic.jsonl")));
         foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
         {
             var text = await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken);

@@ -2,6 +2,7 @@ using Greenlight.Deploy;
 using Greenlight.Probes;
 using Greenlight.Processes;
 using Greenlight.Results;
+using Greenlight.Proxy;
 using Greenlight.Runners;
 using Greenlight.Runs;
 using Greenlight.Secrets;
@@ -21,6 +22,7 @@ internal static class StageCatalog
         return new StageRegistry(
             new LocalDeployer(processes, time),
             [new HttpProbe(Http, time, redactor), new WebSocketProbe(Http, time, redactor)],
-            TestRunners.CreateDefault(processes, readers, time).Values);
+            TestRunners.CreateDefault(processes, readers, time).Values,
+            new RecordingProxyFactory(time, redactor));
     }
 }

@@ -54,7 +54,7 @@ public static partial class WorklogRenderer
         {
             var reasons = test.Reasons.Count == 0 ? "" : $" [{string.Join(", ", test.Reasons)}]";
             var message = test.Message is null || test.Outcome == TestOutcome.Passed ? "" : $": {MarkdownWriter.Inline(Shorten(test.Message))}";
-            md.Bullet($"{Icon(test.Outcome)} {MarkdownWriter.CodeSpan(test.Name)} ({Format.Duration(test.DurationMs)}){reasons}{message}");
+            md.Bullet($"{Icon(test)} {MarkdownWriter.CodeSpan(test.Name)} ({Format.Duration(test.DurationMs)}){reasons}{message}");
         }
 
         if (tests.Count > 0)
@@ -90,8 +90,10 @@ public static partial class WorklogRenderer
         md.Blank().Line($"**Next action:** {MarkdownWriter.WithCode(run.NextAction)}");
     }
 
-    private static string Icon(TestOutcome outcome) => outcome switch
+    /// <summary>A pass the proof rules doubt is marked ❓, never ✅.</summary>
+    private static string Icon(TestRecord test) => test.Outcome switch
     {
+        TestOutcome.Passed when test.Reasons.Count > 0 => "❓",
         TestOutcome.Passed => "✅",
         TestOutcome.Failed => "❌",
         TestOutcome.Error => "💥",

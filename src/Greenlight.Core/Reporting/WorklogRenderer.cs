@@ -15,6 +15,7 @@ public static partial class WorklogRenderer
         Selection(md, run);
         Commands(md, run);
         Phases(md, run);
+        Proof(md, run);
         Logs(md, run);
         Verdict(md, run);
         return md.ToString();

@@ -1,4 +1,5 @@
 using Greenlight.Config;
+using Greenlight.Plugins;
 using Greenlight.Processes;
 using Greenlight.Results;
 using Greenlight.Stages;
@@ -29,7 +30,11 @@ public sealed class PytestRunner(ChildProcess processes, IEnumerable<IResultRead
         Directory.CreateDirectory(context.SuiteDirectory);
         var junit = Path.Combine(RunnerRun.FreshResultsDirectory(context), "junit.xml");
         var output = new PytestOutput();
-        var spec = RunnerRun.Spec(interpreter, RunArguments(suite, junit), context.RepositoryRoot, context, suite.Timeout, RunnerRun.OutputPath(context))
+        var events = Path.Combine(Path.GetDirectoryName(junit)!, "pytest-events.jsonl");
+        var spec = RunnerRun.Spec(interpreter, [.. RunArguments(suite, junit), .. PytestPlugin.Arguments], context.RepositoryRoot, context with
+            {
+                Environment = WithPlugin(context.Environment, events),
+            }, suite.Timeout, RunnerRun.OutputPath(context))
             with { OnLine = output.Add };
         var process = await processes.RunAsync(spec, cancellationToken).ConfigureAwait(false);
         var result = RunnerRun.Base(suite, spec, process, processes, cancellationToken);
@@ -46,6 +51,7 @@ public sealed class PytestRunner(ChildProcess processes, IEnumerable<IResultRead
         }
 
         var file = await _results.ReadAsync(junit, cancellationToken).ConfigureAwait(false);
+        var pytest = File.Exists(events) ? await PytestEventsReader.ReadAsync(events, cancellationToken).ConfigureAwait(false) : null;
         // The XML names each module that failed to collect; the terminal output does when there is no XML.
         problems.AddRange(file.Problems);
         if (file.CollectionErrors.Count == 0)
@@ -55,11 +61,26 @@ public sealed class PytestRunner(ChildProcess processes, IEnumerable<IResultRead
 
         return result with
         {
-            Cases = file.Cases,
+            // A module that failed to import is not a test that failed: its tests never ran, so the suite
+            // is unproven (collection-error), and the module is named in the problems.
+            Cases = [.. file.Cases.Where(c => !(c.ClassName.Length == 0 && file.CollectionErrors.Contains(c.Name)))],
             Problems = problems,
             CollectionFailed = output.CollectionErrors.Count > 0 || file.CollectionErrors.Count > 0,
             ResultFiles = File.Exists(junit) ? [junit] : [],
+            Pytest = pytest,
         };
+    }
+
+    private static Dictionary<string, string> WithPlugin(IReadOnlyDictionary<string, string> environment, string eventsPath)
+    {
+        var merged = new Dictionary<string, string>(environment, StringComparer.Ordinal);
+        var existing = merged.GetValueOrDefault("PYTHONPATH") ?? System.Environment.GetEnvironmentVariable("PYTHONPATH");
+        foreach (var (name, value) in PytestPlugin.Environment(eventsPath, existing))
+        {
+            merged[name] = value;
+        }
+
+        return merged;
     }
 
     public async Task<TestListing> ListAsync(SuiteConfig suite, SuiteRunContext context, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ public sealed partial class RunPipeline
     private async Task RunPhasesAsync(RunState state, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var environment = Deploy.ServiceVariables.ForAll(state.Urls);
+        var environment = Deploy.ServiceVariables.ForAll(TestUrls(state));
         try
         {
             foreach (var phase in state.Plan.Phases)
@@ -40,15 +40,17 @@ public sealed partial class RunPipeline
         progress.Step("test", suite.Id, $"running {suite.Id} ({suite.PriorityLabel}, {suite.Runner})", null);
         var directory = Path.Combine(state.RunDirectory, "suites", suite.Id);
         Directory.CreateDirectory(directory);
-        var suiteEnvironment = suite.Environment.ToDictionary(kv => kv.Key, kv => RuntimePlaceholders.ExpandUrls(kv.Value, state.Urls));
+        var suiteEnvironment = suite.Environment.ToDictionary(kv => kv.Key, kv => RuntimePlaceholders.ExpandUrls(kv.Value, TestUrls(state)));
         foreach (var (name, value) in environment)
         {
             suiteEnvironment[name] = value;
         }
 
         var context = new SuiteRunContext(directory, state.Config.RootDirectory, suiteEnvironment, state.FailFast);
+        var trafficBefore = state.Traffic?.Snapshot().Count ?? 0;
         var result = await stages.Runner(suite.Runner)!.RunAsync(suite, context, cancellationToken);
         var (record, tests) = SuiteEvaluator.Evaluate(suite, result);
+        (record, tests) = await ProveAsync(state, suite, result, record, tests, trafficBefore, cancellationToken);
         record = record with
         {
             Command = redactor.Redact(record.Command ?? ""),
@@ -57,7 +59,11 @@ public sealed partial class RunPipeline
             ResultFiles = [.. record.ResultFiles.Select(f => Path.GetRelativePath(state.RunDirectory, f))],
         };
         state.Suites.Add(record);
-        state.Tests.AddRange(tests.Select(t => t with { Message = t.Message is null ? null : redactor.Redact(t.Message) }));
+        state.Tests.AddRange(tests.Select(t => t with
+        {
+            Message = t.Message is null ? null : redactor.Redact(t.Message),
+            Evidence = [.. t.Evidence.Select(redactor.Redact)],
+        }));
         var summary = $"{record.Passed} passed, {record.Failed} failed, {record.Errors} errors, {record.Skipped} skipped"
             + (record.TimedOut ? ", timed out" : "");
         state.Commands.Add(new CommandRecord

@@ -23,6 +23,7 @@ public sealed partial class RunPipeline
         var critical = services.ToDictionary(s => s.Name, s => s.Critical);
         foreach (var result in results)
         {
+            state.ProbeResults.Add(result);
             progress.Step("probe", result.Service, $"{result.Url}: {(result.Healthy ? "healthy" : "UNHEALTHY")} {redactor.Redact(result.Detail)}", result.Healthy);
             state.Probes.Add(new ProbeRecord
             {

@@ -54,6 +54,7 @@ public sealed partial class RunPipeline(StageRegistry stages, TimeProvider time,
             }
             else
             {
+                await StartProxiesAsync(state, cancellationToken);
                 await RunPhasesAsync(state, cancellationToken);
             }
         }
@@ -71,6 +72,7 @@ public sealed partial class RunPipeline(StageRegistry stages, TimeProvider time,
         }
         finally
         {
+            await StopProxiesAsync(state);
             await StopAllSafelyAsync(state);
         }
 

@@ -110,6 +110,11 @@ public sealed record SuiteRecord
     public IReadOnlyList<string> Problems { get; init; } = [];
     public string? Output { get; init; }
     public IReadOnlyList<string> ResultFiles { get; init; } = [];
+    /// <summary>Suite-level proof codes (<c>no-tests</c>, <c>collection-error</c>).</summary>
+    public IReadOnlyList<string> ProofReasons { get; init; } = [];
+    public IReadOnlyList<string> ProofEvidence { get; init; } = [];
+    /// <summary>Disabled rules with reasons, rules that could not be evaluated and why.</summary>
+    public IReadOnlyList<string> ProofNotes { get; init; } = [];
 }
 
 public sealed record TestRecord
@@ -121,6 +126,8 @@ public sealed record TestRecord
     public bool Proven { get; init; }
     public IReadOnlyList<string> Reasons { get; init; } = [];
     public int Requests { get; init; }
+    /// <summary>"code: evidence" lines behind <see cref="Reasons"/>, for people.</summary>
+    public IReadOnlyList<string> Evidence { get; init; } = [];
     public string? Message { get; init; }
 }
 

@@ -1,5 +1,7 @@
 using Greenlight.Config;
 using Greenlight.Planning;
+using Greenlight.Stages;
+using Greenlight.Traffic;
 using Greenlight.Verdicts;
 
 namespace Greenlight.Runs;
@@ -16,6 +18,14 @@ internal sealed class RunState(GreenlightConfig config, RunPlan plan, string run
     public Dictionary<string, string> LogPaths { get; } = new(StringComparer.Ordinal);
     public List<ServiceRecord> Services { get; } = [];
     public List<ProbeRecord> Probes { get; } = [];
+    /// <summary>Probe results with their times, for the proof rules.</summary>
+    public List<ProbeResult> ProbeResults { get; } = [];
+    /// <summary>Recording proxies, one per service, started after health and before tests.</summary>
+    public List<IServiceProxy> Proxies { get; } = [];
+    /// <summary>What the proxies saw (<c>traffic.jsonl</c>); null until the proxies start.</summary>
+    public TrafficLog? Traffic { get; set; }
+    /// <summary>Per suite: each test's median duration over its last passing runs (history), keyed by full name.</summary>
+    public Dictionary<string, IReadOnlyDictionary<string, TimeSpan>> MedianDurations { get; } = new(StringComparer.Ordinal);
     public List<SuiteRecord> Suites { get; } = [];
     public List<TestRecord> Tests { get; } = [];
     public List<PhaseRecord> Phases { get; } = [];

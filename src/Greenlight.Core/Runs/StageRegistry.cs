@@ -4,12 +4,15 @@ using Greenlight.Stages;
 namespace Greenlight.Runs;
 
 /// <summary>The stage implementations a host provides, chosen by name (<c>runner: pytest</c>) or kind (<c>http:</c>).</summary>
-public sealed class StageRegistry(IDeployer? deployer, IEnumerable<IProbe> probes, IEnumerable<ITestRunner> runners)
+public sealed class StageRegistry(IDeployer? deployer, IEnumerable<IProbe> probes, IEnumerable<ITestRunner> runners, IServiceProxyFactory? proxies = null)
 {
     private readonly Dictionary<ProbeKind, IProbe> _probes = probes.ToDictionary(p => p.Kind);
     private readonly Dictionary<string, ITestRunner> _runners = runners.ToDictionary(r => r.Name, StringComparer.Ordinal);
 
     public IDeployer? Deployer { get; } = deployer;
+
+    /// <summary>Recording proxies for proof; null runs tests straight against the services (no traffic evidence).</summary>
+    public IServiceProxyFactory? Proxies { get; } = proxies;
 
     public IReadOnlyList<IProbe> Probes => [.. _probes.Values];
 

@@ -1,5 +1,6 @@
 using Greenlight.Config;
 using Greenlight.Model;
+using Greenlight.Plugins;
 
 namespace Greenlight.Stages;
 
@@ -41,4 +42,6 @@ public sealed record SuiteRunResult
     /// <summary>The runner's full terminal output, kept in the suite folder.</summary>
     public string? OutputPath { get; init; }
     public IReadOnlyList<string> ResultFiles { get; init; } = [];
+    /// <summary>What Greenlight's pytest plugin recorded (pytest runner only).</summary>
+    public PytestEvents? Pytest { get; init; }
 }

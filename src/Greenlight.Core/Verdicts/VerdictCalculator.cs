@@ -48,9 +48,10 @@ public static class VerdictCalculator
         }
 
         var passed = run.Tests.Count(t => t.Outcome == TestOutcome.Passed);
+        var withTraffic = run.Tests.Count(t => t.Outcome == TestOutcome.Passed && t.Requests > 0);
         var critical = run.Probes.Where(p => p.Critical).Select(p => p.Service).Distinct().Count();
         return new(Verdict.Green,
-            [$"all {passed} tests in {run.Suites.Count} suites ran and passed", $"{critical}/{critical} critical services healthy", .. notes],
+            [$"all {passed} tests in {run.Suites.Count} suites ran, passed and are proven ({withTraffic} with recorded traffic)", $"{critical}/{critical} critical services healthy", .. notes],
             run.Focus == "all" ? "Nothing to fix: every selected suite is green." : "Widen the focus: `greenlight run --focus all`.");
     }
 
@@ -93,12 +94,32 @@ public static class VerdictCalculator
             }
         }
 
+        doubts.AddRange(Unproven(run));
         if (run.Suites.Count == 0 || run.Tests.Count == 0)
         {
             doubts.Add($"no test ran at all ({ProofReason.NoTests})");
         }
 
         return [.. doubts.Distinct()];
+    }
+
+    /// <summary>Passes the proof rules doubt, and suite-level proof codes (DESIGN.md §7).</summary>
+    private static IEnumerable<string> Unproven(RunRecord run)
+    {
+        foreach (var suite in run.Suites)
+        {
+            var unproven = run.Tests.Where(t => t.Suite == suite.Id && t.Outcome == TestOutcome.Passed && t.Reasons.Count > 0).ToList();
+            if (unproven.Count > 0)
+            {
+                var codes = string.Join(", ", unproven.SelectMany(t => t.Reasons).Distinct());
+                yield return $"{suite.Id}: {unproven.Count} of {suite.Passed} passes unproven ({codes})";
+            }
+
+            foreach (var evidence in suite.ProofEvidence)
+            {
+                yield return $"{suite.Id}: {evidence}";
+            }
+        }
     }
 
     private static IEnumerable<string> StoppedByFailFast(RunRecord run) =>

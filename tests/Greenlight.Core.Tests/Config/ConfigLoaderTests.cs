@@ -119,6 +119,10 @@ public sealed class ConfigLoaderTests
     [InlineData("ready_timeout: 30s", "ready_timeout: soon", "18:22: services.backend.local.ready_timeout: must be a positive duration")]
     [InlineData("- id: smoke\n", "- id: smoke\n    colour: blue\n", "suites.smoke.colour: unknown key 'colour'")]
     [InlineData("results: out/junit.xml", "filter: x", "suites.smoke.results: the command runner needs the JUnit XML file")]
+    [InlineData("- id: smoke\n", "- id: smoke\n    proof: { min_duration_ms: fast }\n", "suites.smoke.proof.min_duration_ms: must be a number of milliseconds, 0 or more")]
+    [InlineData("- id: smoke\n", "- id: smoke\n    proof: { disabled: { no-trafic: flaky } }\n", "suites.smoke.proof.disabled.no-trafic: unknown rule 'no-trafic'; did you mean 'no-traffic'?")]
+    [InlineData("- id: smoke\n", "- id: smoke\n    proof: { disabled: { skipped: \"\" } }\n", "suites.smoke.proof.disabled.skipped: give the reason the rule is off")]
+    [InlineData("- id: smoke\n", "- id: smoke\n    proof: { min_duraton_ms: 5 }\n", "suites.smoke.proof.min_duraton_ms: unknown key 'min_duraton_ms'; did you mean 'min_duration_ms'?")]
     [InlineData("project: demo", "projekt: demo", "1:1: projekt: unknown key 'projekt'; did you mean 'project'?")]
     public void Parse_BadValue_ErrorNamesLineAndField(string find, string replace, string expected)
     {

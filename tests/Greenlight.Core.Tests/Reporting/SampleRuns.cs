@@ -58,7 +58,7 @@ internal static class SampleRuns
     };
 
     public static IEnumerable<TestRecord> Tests(string suite, int passed, int failed = 0, int skipped = 0) =>
-        Enumerable.Range(1, passed).Select(i => new TestRecord { Suite = suite, Name = $"AgentChat.E2E.Critical.Test{i:000}_websocket_connection", Outcome = TestOutcome.Passed, DurationMs = 800 + i, Proven = true })
+        Enumerable.Range(1, passed).Select(i => new TestRecord { Suite = suite, Name = $"AgentChat.E2E.Critical.Test{i:000}_websocket_connection", Outcome = TestOutcome.Passed, DurationMs = 800 + i, Proven = true, Requests = 2 + (i % 3) })
             .Concat(Enumerable.Range(1, failed).Select(i => new TestRecord { Suite = suite, Name = $"AgentChat.E2E.High.Test{i:000}_message_ordering", Outcome = TestOutcome.Failed, DurationMs = 1500, Proven = true, Message = "Assert.Equal() Failure: expected seq 3 | got 5\n   at Ordering.cs:42" }))
             .Concat(Enumerable.Range(1, skipped).Select(i => new TestRecord { Suite = suite, Name = $"AgentChat.E2E.High.Test{i:000}_skipped_auth", Outcome = TestOutcome.Skipped, Proven = false, Reasons = [ProofReason.Skipped], Message = "needs a second user" }));
 
@@ -105,5 +105,18 @@ internal static class SampleRuns
     {
         Suites = [Suite("p2-high", 2, passed: 1, skipped: 1, maxFailureRate: 0.05) with { Outcome = StageOutcome.Unproven }],
         Tests = [.. Tests("p2-high", 1, skipped: 1)],
+    });
+
+    /// <summary>Nothing failed, but one pass is a fake: it took no time and no request reached a service.</summary>
+    public static RunRecord UnprovenFake() => WithVerdict(Base() with
+    {
+        Suites = [Suite("p1-critical", 1, passed: 3) with { ProofNotes = ["duration-drop: could not be evaluated for 3 test(s): no duration history for this test"] }],
+        Tests = [.. Tests("p1-critical", 3).Select((t, i) => i == 1
+            ? t with
+            {
+                DurationMs = 0, Proven = false, Requests = 0, Reasons = [ProofReason.ZeroDuration, ProofReason.NoTraffic],
+                Evidence = ["zero-duration: took 0 ms, under the suite's floor of 1 ms", "no-traffic: no request reached auth or backend between 12:00:03.120 and 12:00:03.120"],
+            }
+            : t)],
     });
 }

@@ -13,6 +13,9 @@ public sealed class WorklogRendererTests
     public void Render_RedRunStoppedByFailFast_MatchesSnapshot() => Snapshot.Match(WorklogRenderer.Render(SampleRuns.RedWithFailFast()), "md");
 
     [Fact]
+    public void Render_UnprovenFake_MatchesSnapshot() => Snapshot.Match(WorklogRenderer.Render(SampleRuns.UnprovenFake()), "md");
+
+    [Fact]
     public void Render_BlockedRun_MatchesSnapshot() => Snapshot.Match(WorklogRenderer.Render(SampleRuns.Blocked()), "md");
 
     [Fact]

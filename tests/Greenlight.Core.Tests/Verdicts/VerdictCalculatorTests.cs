@@ -13,7 +13,7 @@ public sealed class VerdictCalculatorTests
         var run = SampleRuns.Green();
 
         Assert.Equal(Verdict.Green, run.Verdict);
-        Assert.Equal(["all 5 tests in 2 suites ran and passed", "2/2 critical services healthy"], run.Reasons);
+        Assert.Equal(["all 5 tests in 2 suites ran, passed and are proven (5 with recorded traffic)", "2/2 critical services healthy"], run.Reasons);
     }
 
     [Fact]
@@ -59,6 +59,9 @@ public sealed class VerdictCalculatorTests
         { "failure-within-tolerance", Verdict.Red, "p2-high: 1 of 20 tests failed (5 %, criterion at most 5 %)" },
         { "non-critical-down", Verdict.Green, "non-critical service 'frontend' is unhealthy at http://127.0.0.1:41003/: HTTP 503; the run went on" },
         { "critical-probe-down", Verdict.Blocked, "critical service 'auth' is unhealthy at http://127.0.0.1:41001/health: HTTP 503" },
+        { "unproven-pass", Verdict.Unproven, "p1-critical: 1 of 3 passes unproven (no-traffic, zero-duration)" },
+        { "suite-proof-code", Verdict.Unproven, "p1-critical: collection-error: test_x.py: ImportError" },
+        { "unproven-pass-and-failure", Verdict.Red, "p1-critical: 1 of 3 tests failed (33.3 %, criterion at most 0 %)" },
     };
 
     [Theory]
@@ -82,6 +85,18 @@ public sealed class VerdictCalculatorTests
             "non-critical-down" => green with
             {
                 Probes = [.. green.Probes, new ProbeRecord { Service = "frontend", Critical = false, Kind = "http", Url = "http://127.0.0.1:41003/", StatusCode = 503, Detail = "HTTP 503" }],
+            },
+            "unproven-pass" => green with { Tests = [.. green.Tests.Select((t, i) => i == 0 ? t with { Proven = false, Reasons = ["no-traffic", "zero-duration"] } : t)] },
+            "suite-proof-code" => green with { Suites = [p1 with { ProofReasons = ["collection-error"], ProofEvidence = ["collection-error: test_x.py: ImportError"] }, .. green.Suites.Skip(1)] },
+            "unproven-pass-and-failure" => green with
+            {
+                Suites = [p1 with { Passed = 2, Failed = 1 }, .. green.Suites.Skip(1)],
+                Tests = [.. green.Tests.Select((t, i) => i switch
+                {
+                    0 => t with { Proven = false, Reasons = ["no-traffic"] },
+                    1 => t with { Outcome = TestOutcome.Failed, Proven = false },
+                    _ => t,
+                })],
             },
             "critical-probe-down" => green with { Probes = [green.Probes[0] with { Healthy = false, StatusCode = 503, Detail = "HTTP 503" }] },
             _ => throw new ArgumentOutOfRangeException(nameof(scenario)),

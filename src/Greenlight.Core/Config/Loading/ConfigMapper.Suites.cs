@@ -114,6 +114,7 @@ internal sealed partial class ConfigMapper
             r.CheckKeys(passMap, $"{field}.pass", "max_failure_rate");
         }
 
+        var proof = Proof(r, YamlReader.Child(map, "proof"), $"{field}.proof");
         return new SuiteConfig
         {
             Id = id,
@@ -130,7 +131,7 @@ internal sealed partial class ConfigMapper
             MaxFailureRate = r.Fraction(YamlReader.Child(passMap, "max_failure_rate"), $"{field}.pass.max_failure_rate") ?? 0,
             Services = [.. suiteServices.Select(s => s.Value)],
             Environment = env,
-            Proof = r.Raw(YamlReader.Child(map, "proof"), $"{field}.proof"),
+            Proof = proof,
         };
     }
 
