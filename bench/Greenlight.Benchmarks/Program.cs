@@ -6,6 +6,7 @@ using Greenlight.Results;
 
 // generate PATH [CASES]: write the benchmark file (for bench/junit-baseline.sh).
 // peak PATH: read it once in a fresh process and print time, allocations and peak working set.
+// probes [RUNS]: 100 concurrent probes in this fresh process, RUNS times (first run cold).
 // anything else: BenchmarkDotNet.
 switch (args)
 {
@@ -25,6 +26,8 @@ switch (args)
         }
 
         return 0;
+    case ["probes", ..]:
+        return await ProbeFanOutOnce.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
     default:
         BenchmarkSwitcher.FromAssembly(typeof(JUnitReadBenchmark).Assembly).Run(args);
         return 0;

@@ -45,6 +45,24 @@ public sealed class HttpProbeTests(ProbeServer server) : IClassFixture<ProbeServ
     }
 
     [Fact]
+    public async Task ProbeAsync_BodyArrivesInManyPieces_WholeBodyReadAndHealthy()
+    {
+        // "status" comes after 40 KB of padding, so it is only seen if every piece is kept in order.
+        var result = await Probe.ProbeAsync(Http("/chunked", new() { ["status"] = "healthy" }), Target, Timeout());
+
+        Assert.True(result.Healthy, result.Detail);
+    }
+
+    [Fact]
+    public async Task ProbeAsync_BodyOver256KB_ReadStopsAtCapAndBodyIsNotJson()
+    {
+        var result = await Probe.ProbeAsync(Http("/huge", new() { ["status"] = "healthy" }), Target, Timeout());
+
+        Assert.False(result.Healthy);
+        Assert.StartsWith("body is not JSON: {\"status\":\"healthy\",\"pad\":\"xxx", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ProbeAsync_JsonFieldDiffers_UnhealthyNamingField()
     {
         var result = await Probe.ProbeAsync(Http("/degraded", new() { ["status"] = "healthy" }), Target, Timeout());

@@ -32,6 +32,8 @@ public sealed class ProbeServer : IAsyncLifetime
         app.UseWebSockets();
         app.MapGet("/health", () => HttpResults.Json(new { status = "healthy", database_status = "connected", uptime_seconds = 1.5 }));
         app.MapGet("/sick", () => HttpResults.Json(new { status = "unhealthy", database_status = "disconnected", detail = new string('x', 200) }, statusCode: 503));
+        app.MapGet("/chunked", WriteInPiecesAsync);
+        app.MapGet("/huge", () => HttpResults.Text("{\"status\":\"healthy\",\"pad\":\"" + new string('x', 300 * 1024) + "\"}", "application/json"));
         app.MapGet("/degraded", () => HttpResults.Json(new { status = "degraded" }));
         app.MapGet("/hang", async (HttpContext c) => await Task.Delay(Timeout.Infinite, c.RequestAborted));
         app.MapGet("/barrier", async (HttpContext c) =>
@@ -85,6 +87,20 @@ public sealed class ProbeServer : IAsyncLifetime
                 await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, c.RequestAborted);
             }
         }
+    }
+
+    /// <summary>A healthy JSON body of about 40 KB sent as many flushed pieces, so the probe reads it in several chunks.</summary>
+    private static async Task WriteInPiecesAsync(HttpContext c)
+    {
+        c.Response.ContentType = "application/json";
+        await c.Response.WriteAsync("{\"pad\":\"", c.RequestAborted);
+        for (var i = 0; i < 40; i++)
+        {
+            await c.Response.WriteAsync(new string((char)('a' + (i % 26)), 1000), c.RequestAborted);
+            await c.Response.Body.FlushAsync(c.RequestAborted);
+        }
+
+        await c.Response.WriteAsync("\",\"status\":\"healthy\"}", c.RequestAborted);
     }
 
     private static async Task CloseAsync(HttpContext c, WebSocketCloseStatus status, string reason)
