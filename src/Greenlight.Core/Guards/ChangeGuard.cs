@@ -110,7 +110,11 @@ public sealed partial class ChangeGuard(Git git, TimeProvider time, GuardOptions
             }
 
             var env = new Dictionary<string, string>(StringComparer.Ordinal) { ["GIT_INDEX_FILE"] = temp };
-            var add = await git.RunAsync(root, _options.IncludeUntracked ? ["add", "-A", "--", "."] : ["add", "-u", "--", "."], cancellationToken, env).ConfigureAwait(false);
+            var excludes = _options.ExcludeDirectories
+                .Select(d => Path.GetRelativePath(root, d).Replace('\\', '/'))
+                .Where(d => d != "." && !d.StartsWith("../", StringComparison.Ordinal) && d != "..")
+                .Select(d => ":(exclude)" + d);
+            var add = await git.RunAsync(root, [.. _options.IncludeUntracked ? ["add", "-A"] : new[] { "add", "-u" }, "--", ".", .. excludes], cancellationToken, env).ConfigureAwait(false);
             if (!add.Succeeded)
             {
                 return GuardResult<string>.Fail(add.Error);

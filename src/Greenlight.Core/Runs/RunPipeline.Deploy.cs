@@ -8,11 +8,19 @@ public sealed partial class RunPipeline
 {
     private const int LogExcerptLines = 20;
 
-    private async Task DeployAllAsync(RunState state, CancellationToken cancellationToken)
+    /// <param name="only">The services to (re)deploy; null for all (the first iteration).</param>
+    private async Task DeployAllAsync(RunState state, IReadOnlySet<string>? only, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         foreach (var service in DeployOrder(state.Config.Services))
         {
+            if (only is not null && !only.Contains(service.Name))
+            {
+                continue;
+            }
+
+            await StopForRedeployAsync(state, service.Name, cancellationToken);
+            state.DeployedThisIteration.Add(service.Name);
             var failedDependency = service.DependsOn.FirstOrDefault(d => state.Services.Any(s => s.Name == d && !s.Deployed));
             if (failedDependency is not null)
             {
@@ -41,7 +49,7 @@ public sealed partial class RunPipeline
     {
         var local = service.Local!;
         progress.Step("deploy", service.Name, local.Build is null ? $"starting {service.Name}" : $"building and starting {service.Name}", null);
-        var context = new DeployContext(state.RunDirectory, state.Config.RootDirectory, new Dictionary<string, Uri>(state.Urls));
+        var context = new DeployContext(state.WorkDirectory, state.Config.RootDirectory, new Dictionary<string, Uri>(state.Urls));
         var result = await stages.Deployer!.DeployAsync(service, context, cancellationToken);
         if (result.LogPath is not null)
         {
