@@ -49,7 +49,7 @@ public static partial class WorklogRenderer
     {
         md.Heading(3, $"Iteration {Text(iteration.Number)}: {VerdictName(iteration.Verdict)}");
         md.Bullet($"**Started:** {Format.Time(iteration.StartedAt)} ({Format.Duration(iteration.DurationMs)})");
-        md.Bullet($"**Deployed:** {(iteration.Deployed.Count == 0 ? "nothing (services kept running)" : MarkdownWriter.Inline(string.Join(", ", iteration.Deployed.Select(d => $"{d} {iteration.Services.FirstOrDefault(s => s.Name == d)?.Revision}".Trim()))))}");
+        md.Bullet($"**Deployed:** {(iteration.Deployed.Count == 0 ? (iteration.Gates.Any(g => !g.Passed) ? "nothing: a pre-deploy gate failed" : "nothing (services kept running)") : MarkdownWriter.Inline(string.Join(", ", iteration.Deployed.Select(d => $"{d} {iteration.Services.FirstOrDefault(s => s.Name == d)?.Revision}".Trim()))))}");
         foreach (var reason in iteration.Reasons.Take(6))
         {
             md.Bullet(MarkdownWriter.Inline(reason));

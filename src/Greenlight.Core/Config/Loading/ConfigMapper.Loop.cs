@@ -29,7 +29,7 @@ internal sealed partial class ConfigMapper
             Iterations = r.Int(YamlReader.Child(map, "iterations"), "loop.iterations", 1, 100) ?? 1,
             Remediate = remediate,
             RemediateTimeout = r.Duration(YamlReader.Child(map, "remediate_timeout"), "loop.remediate_timeout") ?? defaults.RemediateTimeout,
-            StopWhenNoProgress = r.Int(YamlReader.Child(map, "stop_when_no_progress"), "loop.stop_when_no_progress", 1, 100, "a number of iterations") ?? defaults.StopWhenNoProgress,
+            StopWhenNoProgress = r.Int(YamlReader.Child(map, "stop_when_no_progress"), "loop.stop_when_no_progress", 2, 100, "a number of iterations") ?? defaults.StopWhenNoProgress,
             Rollback = r.Bool(YamlReader.Child(map, "rollback"), "loop.rollback") ?? defaults.Rollback,
             TestAfterRollback = r.Bool(YamlReader.Child(map, "test_after_rollback"), "loop.test_after_rollback") ?? false,
         };
