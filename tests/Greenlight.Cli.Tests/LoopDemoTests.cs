@@ -108,6 +108,43 @@ public sealed class LoopDemoTests
     }
 
     [Fact]
+    public async Task Run_RolledBackWithTestAfterRollback_TestsRunAgainstTheRestoredRevision()
+    {
+        using var project = await LoopProject.CreateAsync(root =>
+        {
+            var config = Path.Combine(root, "greenlight.yaml");
+            File.WriteAllText(config, File.ReadAllText(config).Replace("  iterations: 3", "  iterations: 2\n  test_after_rollback: true", StringComparison.Ordinal));
+        });
+
+        var result = await project.RunAsync("run", "--remediate", "sh fixes/crash.sh");
+
+        Assert.True(result.ExitCode == 1, result.All);
+        var iterations = project.RunJson().GetProperty("iterations");
+        Assert.Equal(2, iterations.GetArrayLength());
+        Assert.True(iterations[1].GetProperty("rollbacks")[0].GetProperty("healthy_after").GetBoolean());
+        // The restored revision still has the first fault, so the tests ran and found it again.
+        Assert.Equal("RED", iterations[1].GetProperty("verdict").GetString());
+        Assert.Equal(2, iterations[1].GetProperty("tests").GetArrayLength());
+        Assert.Equal("budget", project.RunJson().GetProperty("stop_reason").GetString());
+    }
+
+    [Fact]
+    public async Task Run_CrashOnFirstDeployWithNoLastGood_BlockedAndSaysSo()
+    {
+        using var project = await LoopProject.CreateAsync(root => File.WriteAllText(Path.Combine(root, "service.env"), "FAULT=startup-crash\n"));
+
+        var result = await project.RunAsync("run", "--remediate", "sh fixes/fix.sh");
+
+        Assert.True(result.ExitCode == 4, result.All);
+        var run = project.RunJson();
+        Assert.Equal("blocked", run.GetProperty("stop_reason").GetString());
+        var rollback = run.GetProperty("iterations")[0].GetProperty("rollbacks")[0];
+        Assert.False(rollback.GetProperty("succeeded").GetBoolean());
+        Assert.Contains("no last good revision", rollback.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Null(run.GetProperty("iterations")[0].GetProperty("remediation").GetString());
+    }
+
+    [Fact]
     public async Task Run_CrlfPythonFile_GateNamesFileAndLineThenRemediationFixesIt()
     {
         using var project = await LoopProject.CreateAsync(root =>
