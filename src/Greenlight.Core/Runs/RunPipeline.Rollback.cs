@@ -16,9 +16,8 @@ public sealed partial class RunPipeline
     /// </summary>
     private async Task RollBackUnhealthyAsync(RunState state, bool testAfterRollback, CancellationToken cancellationToken)
     {
-        var down = DeployOrder(state.Config.Services)
-            .Where(s => s.Critical && s.Local is not null && state.DeployedThisIteration.Contains(s.Name) && Evidence(state, s.Name).Count > 0)
-            .Reverse().ToList();
+        var down = RollbackOrder(state.Config.Services,
+            s => s.Critical && s.Local is not null && state.DeployedThisIteration.Contains(s.Name) && Evidence(state, s.Name).Count > 0);
         if (down.Count == 0 || stages.Deployer is not { } deployer)
         {
             return;
@@ -103,6 +102,10 @@ public sealed partial class RunPipeline
         });
         progress.Step("rollback", service.Name, state.Rollbacks[^1].Description, healthy);
     }
+
+    /// <summary>The services to roll back, dependents before what they depend on (reverse deploy order).</summary>
+    internal static List<ServiceConfig> RollbackOrder(IReadOnlyList<ServiceConfig> services, Func<ServiceConfig, bool> isDown) =>
+        [.. Enumerable.Reverse(DeployOrder(services)).Where(isDown)];
 
     /// <summary>Why a service counts as down now: its deploy failure, or its failing probes.</summary>
     private List<string> Evidence(RunState state, string service)
