@@ -84,7 +84,7 @@ public sealed partial class RunPipeline
             Critical = service.Critical,
             Url = result.Url?.ToString(),
             Deployed = result.Succeeded,
-            Revision = result.Revision,
+            Revision = result.Revision is null ? null : result.Revision + EnvironmentRevision(state.Config.Services.First(s => s.Name == service.Name)),
             StartedAt = result.StartedAt,
             BuildMs = SuiteEvaluator.Ms(result.BuildDuration),
             StartMs = SuiteEvaluator.Ms(result.StartDuration),
@@ -128,17 +128,26 @@ public sealed partial class RunPipeline
     {
         var down = state.Services.Where(s => s.Critical && !s.Deployed).Select(s => s.Name)
             .Concat(state.Probes.Where(p => p.Critical && !p.Healthy).Select(p => p.Service))
-            .Distinct();
+            .Distinct()
+            .Where(name => state.LogExcerpts.All(e => e.Service != name));
         foreach (var name in down)
         {
-            if (!state.LogPaths.TryGetValue(name, out var path) || !File.Exists(path))
+            if (state.LogPaths.TryGetValue(name, out var path))
             {
-                continue;
+                await AddLogExcerptAsync(state, name, path);
             }
-
-            var lines = await File.ReadAllLinesAsync(path, CancellationToken.None);
-            var tail = lines.Where(l => l.Trim().Length > 0).TakeLast(LogExcerptLines).Select(redactor.Redact).ToList();
-            state.LogExcerpts.Add(new LogExcerpt(name, Path.GetRelativePath(state.RunDirectory, path), tail));
         }
+    }
+
+    private async Task AddLogExcerptAsync(RunState state, string service, string path)
+    {
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        var lines = await File.ReadAllLinesAsync(path, CancellationToken.None);
+        var tail = lines.Where(l => l.Trim().Length > 0).TakeLast(LogExcerptLines).Select(redactor.Redact).ToList();
+        state.LogExcerpts.Add(new LogExcerpt(service, Path.GetRelativePath(state.RunDirectory, path), tail));
     }
 }

@@ -66,7 +66,7 @@ public sealed partial class RunPipeline
         await SaveLastGoodAsync(state, cancellationToken);
         if (state.Blocked)
         {
-            state.SkipRemaining("blocked: a critical service is not healthy");
+            state.SkipRemaining(state.BlockedBy.Count > 0 ? "blocked: a critical service was rolled back" : "blocked: a critical service is not healthy");
             await CollectLogExcerptsAsync(state);
             return;
         }

@@ -1,6 +1,7 @@
 using Greenlight.Config;
 using Greenlight.Deploy;
 using Greenlight.Deploy.LastGood;
+using Greenlight.Secrets;
 using Greenlight.Stages;
 using Greenlight.Verdicts;
 
@@ -26,7 +27,7 @@ public sealed partial class RunPipeline
         var store = new LastGoodStore(state.Config.RootDirectory, time);
         foreach (var service in down)
         {
-            await RollBackAsync(state, deployer, store, RuntimePlaceholders.WithUrls(service, state.Urls), cancellationToken);
+            await RollBackAsync(state, deployer, store, service, cancellationToken);
         }
 
         if (!testAfterRollback)
@@ -41,7 +42,7 @@ public sealed partial class RunPipeline
         var evidence = Evidence(state, service.Name);
         var local = service.Local!;
         var current = state.Services.LastOrDefault(s => s.Name == service.Name);
-        var from = current?.Revision ?? await new RevisionReader(_processes).ReadAsync(local.Run, local.WorkingDirectory, cancellationToken);
+        var from = current?.Revision ?? await new RevisionReader(_processes).ReadAsync(local.Run, local.WorkingDirectory, cancellationToken) + EnvironmentRevision(service);
         var build = store.Find(service.Name, from);
         if (build is null)
         {
@@ -55,12 +56,18 @@ public sealed partial class RunPipeline
         }
 
         progress.Step("rollback", service.Name, $"rolling back {service.Name} from {from} to {build.Revision}", null);
+        if (state.LogPaths.TryGetValue(service.Name, out var badLog))
+        {
+            // The bad revision's own last lines: after the rollback its log is no longer the service's.
+            await AddLogExcerptAsync(state, service.Name, badLog);
+        }
+
         if (deployer is IServiceStopper stopper)
         {
             await stopper.StopServiceAsync(service.Name, cancellationToken);
         }
 
-        var target = service with { Local = LastGoodRollback.Retarget(local, build) };
+        var target = RuntimePlaceholders.WithUrls(service with { Local = LastGoodRollback.Retarget(local, build) }, state.Urls);
         var context = new DeployContext(Path.Combine(state.WorkDirectory, "rollback"), state.Config.RootDirectory, new Dictionary<string, Uri>(state.Urls));
         var result = await deployer.DeployAsync(target, context, cancellationToken);
         state.Services.RemoveAll(s => s.Name == service.Name);
@@ -103,6 +110,22 @@ public sealed partial class RunPipeline
         progress.Step("rollback", service.Name, state.Rollbacks[^1].Description, healthy);
     }
 
+    /// <summary>
+    /// "+env 1a2b3c4d": a hash of the service's configured environment, so that switching a fault on
+    /// through the environment (same build) is a new revision with a last good one to return to.
+    /// </summary>
+    internal static string EnvironmentRevision(ServiceConfig service)
+    {
+        if (service.Local is not { Environment.Count: > 0 } local)
+        {
+            return "";
+        }
+
+        var text = string.Concat(local.Environment.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}\0"));
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text));
+        return "+env " + Convert.ToHexStringLower(hash)[..8];
+    }
+
     /// <summary>The services to roll back, dependents before what they depend on (reverse deploy order).</summary>
     internal static List<ServiceConfig> RollbackOrder(IReadOnlyList<ServiceConfig> services, Func<ServiceConfig, bool> isDown) =>
         [.. Enumerable.Reverse(DeployOrder(services)).Where(isDown)];
@@ -128,7 +151,9 @@ public sealed partial class RunPipeline
             }
 
             var local = service.Local!;
-            var saved = await store.SaveAsync(service.Name, revision, BuildOutputHash.SelectDirectory(local.Run, local.WorkingDirectory), cancellationToken);
+            var secret = local.Environment.Where(kv => SecretRedactor.IsSecretName(kv.Key) || redactor.Redact(kv.Value) != kv.Value).Select(kv => kv.Key).ToList();
+            var environment = local.Environment.Where(kv => !secret.Contains(kv.Key)).ToDictionary(StringComparer.Ordinal);
+            var saved = await store.SaveAsync(service.Name, revision, BuildOutputHash.SelectDirectory(local.Run, local.WorkingDirectory), cancellationToken, environment, secret);
             progress.Step("deploy", service.Name, saved.Succeeded ? $"kept {service.Name} {revision} as its last good build" : redactor.Redact(saved.Failure!), saved.Succeeded);
         }
     }
