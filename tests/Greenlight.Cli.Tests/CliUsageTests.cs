@@ -44,6 +44,26 @@ public sealed class CliUsageTests
     }
 
     [Fact]
+    public async Task Run_IterationsOutOfRange_UsageErrorExit2()
+    {
+        var result = await CliProcess.RunAsync(Path.GetTempPath(), Timeout, "run", "--iterations", "0");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--iterations must be between 1 and 100", result.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_Run_ShowsLoopOptions()
+    {
+        var result = await CliProcess.RunAsync(Path.GetTempPath(), Timeout, "run", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("--iterations <N>", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("--remediate <CMD>", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("--analysis-only", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_NoConfigAnywhere_Exit2NamingTheFolder()
     {
         var empty = Directory.CreateTempSubdirectory("greenlight-cli-empty-").FullName;

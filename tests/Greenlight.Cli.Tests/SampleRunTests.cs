@@ -57,9 +57,13 @@ public sealed class SampleRunTests
     }
 
     [Fact]
-    public async Task Run_BackendStartupCrash_BlockedWithCrashLine()
+    public async Task Run_BackendStartupCrashAfterAGoodRevision_RolledBackAndBlockedWithCrashLine()
     {
         var root = RepositoryRoot();
+        // A healthy backend first, so a last good build of it exists whatever ran before.
+        var good = await CliProcess.RunAsync(root, Timeout, "run", "--focus", "p1", "--json");
+        Assert.True(good.ExitCode == 0, good.All);
+        var goodRevision = JsonDocument.Parse(good.Stdout).RootElement.GetProperty("revisions").GetProperty("backend").GetString();
 
         var result = await CliProcess.RunAsync(root, Timeout, new Dictionary<string, string> { ["AGENTCHAT_FAULT"] = "startup-crash" }, "run", "--json");
 
@@ -67,8 +71,13 @@ public sealed class SampleRunTests
         var run = JsonDocument.Parse(result.Stdout).RootElement;
         Assert.Equal("BLOCKED", run.GetProperty("verdict").GetString());
         Assert.Empty(run.GetProperty("tests").EnumerateArray());
+        var rollback = run.GetProperty("rollbacks")[0];
+        Assert.Equal("backend", rollback.GetProperty("service").GetString());
+        Assert.True(rollback.GetProperty("healthy_after").GetBoolean());
+        Assert.Equal(goodRevision, rollback.GetProperty("to_revision").GetString());
+        Assert.NotEqual(goodRevision, rollback.GetProperty("from_revision").GetString());
         var worklog = await File.ReadAllTextAsync(Path.Combine(RunFolder(root, run), "worklog.md"), TestContext.Current.CancellationToken);
-        Assert.Contains("**Availability:** 1/2 critical services healthy (50 %)", worklog, StringComparison.Ordinal);
+        Assert.Contains($"rolled back backend from {rollback.GetProperty("from_revision").GetString()} to {goodRevision}", worklog, StringComparison.Ordinal);
         Assert.Contains("## Service log: backend", worklog, StringComparison.Ordinal);
         Assert.Contains("startup failed", worklog, StringComparison.Ordinal);
     }

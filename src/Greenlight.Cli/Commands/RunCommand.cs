@@ -15,18 +15,44 @@ internal static class RunCommand
         var focus = CommonOptions.Focus();
         var noFailFast = new Option<bool>("--no-fail-fast") { Description = "Run every phase even after one misses its pass criterion (overrides loop.fail_fast)" };
         var json = CommonOptions.Json("Print run.json on stdout when the run ends (progress goes to stderr)");
+        var iterations = new Option<int?>("--iterations", "-n")
+        {
+            Description = "At most this many deploy → test → remediate iterations (overrides loop.iterations)",
+            HelpName = "N",
+        };
+        iterations.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is { } n && n is < 1 or > 100)
+            {
+                result.AddError("--iterations must be between 1 and 100");
+            }
+        });
+        var remediate = new Option<string?>("--remediate")
+        {
+            Description = "Command run after a RED or UNPROVEN iteration with the evidence bundle's path (argument and GREENLIGHT_BUNDLE); overrides loop.remediate",
+            HelpName = "CMD",
+        };
+        var analysisOnly = new Option<bool>("--analysis-only")
+        {
+            Description = "Remediation may analyse but not change tracked files: any such change is a violation that ends the run",
+        };
         var command = new Command("run",
             "Deploy the services, probe them, run the selected suites phase by phase (P1 first), and write "
-            + ".greenlight/runs/<run-id>/run.json and worklog.md. Exit code: GREEN 0, RED 1, config error 2, UNPROVEN 3, BLOCKED 4.")
+            + ".greenlight/runs/<run-id>/run.json and worklog.md; with --iterations and --remediate, loop: hand the evidence bundle to the "
+            + "remediation command, guard its change, redeploy what changed and rerun. Exit code (the last iteration): GREEN 0, RED 1, config error 2, UNPROVEN 3, BLOCKED 4.")
         {
-            config, focus, noFailFast, json,
+            config, focus, noFailFast, iterations, remediate, analysisOnly, json,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            redactor, parse.GetValue(config), parse.GetValue(focus), parse.GetValue(noFailFast), parse.GetValue(json), cancellationToken));
+            redactor,
+            parse.GetValue(config),
+            new RunOptions(parse.GetValue(focus), parse.GetValue(noFailFast) ? false : null, parse.GetValue(iterations), parse.GetValue(remediate), parse.GetValue(analysisOnly)),
+            parse.GetValue(json),
+            cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(SecretRedactor redactor, string? configPath, string? focus, bool noFailFast, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(SecretRedactor redactor, string? configPath, RunOptions options, bool json, CancellationToken cancellationToken)
     {
         var terminal = new Terminal(redactor, machineOutput: json);
         var (path, error) = CommonOptions.Locate(configPath);
@@ -39,8 +65,8 @@ internal static class RunCommand
         var time = TimeProvider.System;
         var progress = new ConsoleProgress(terminal);
         var pipeline = new RunPipeline(StageCatalog.Create(time, redactor), time, redactor, progress, Random.Shared);
-        terminal.Line($"greenlight run: {path} (focus {focus ?? "all"})");
-        var outcome = await progress.LiveAsync(() => pipeline.RunAsync(path, new RunOptions(focus, noFailFast ? false : null), cancellationToken));
+        terminal.Line($"greenlight run: {path} (focus {options.Focus ?? "all"})");
+        var outcome = await progress.LiveAsync(() => pipeline.RunAsync(path, options, cancellationToken));
         if (outcome.Record is not { } record)
         {
             foreach (var message in outcome.ConfigErrors)

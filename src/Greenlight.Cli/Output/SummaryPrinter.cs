@@ -49,6 +49,12 @@ internal static class SummaryPrinter
             Verdict.Red or Verdict.Blocked => "red",
             _ => "yellow",
         };
+        if (run.Iterations.Count > 1 || run.Iterations.Any(i => i.Remediation is not null))
+        {
+            var verdicts = string.Join(" → ", run.Iterations.Select(i => WorklogRendererName(i.Verdict)));
+            terminal.Line($"Loop: {run.Iterations.Count} iteration(s), {verdicts}; stopped ({run.StopReason}): {run.StopDetail}");
+        }
+
         terminal.Markup($"[bold {colour}]{WorklogRendererName(run.Verdict)}[/] (exit {run.ExitCode}){(run.Interrupted ? " [yellow]interrupted[/]" : "")}");
         foreach (var reason in run.Reasons)
         {

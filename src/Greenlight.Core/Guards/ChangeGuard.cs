@@ -110,7 +110,8 @@ public sealed partial class ChangeGuard(Git git, TimeProvider time, GuardOptions
             }
 
             var env = new Dictionary<string, string>(StringComparer.Ordinal) { ["GIT_INDEX_FILE"] = temp };
-            var add = await git.RunAsync(root, _options.IncludeUntracked ? ["add", "-A", "--", "."] : ["add", "-u", "--", "."], cancellationToken, env).ConfigureAwait(false);
+            var excludes = await ExcludesAsync(root, cancellationToken).ConfigureAwait(false);
+            var add = await git.RunAsync(root, [.. _options.IncludeUntracked ? ["add", "-A"] : new[] { "add", "-u" }, "--", ".", .. excludes], cancellationToken, env).ConfigureAwait(false);
             if (!add.Succeeded)
             {
                 return GuardResult<string>.Fail(add.Error);
@@ -124,6 +125,34 @@ public sealed partial class ChangeGuard(Git git, TimeProvider time, GuardOptions
             File.Delete(temp);
             File.Delete(temp + ".lock");
         }
+    }
+}
+
+public sealed partial class ChangeGuard
+{
+    /// <summary>
+    /// Pathspecs that leave <see cref="GuardOptions.ExcludeDirectories"/> out. A folder git already
+    /// ignores needs none: naming an ignored path makes <c>git add</c> fail.
+    /// </summary>
+    private async Task<List<string>> ExcludesAsync(string root, CancellationToken cancellationToken)
+    {
+        var excludes = new List<string>();
+        foreach (var directory in _options.ExcludeDirectories)
+        {
+            var relative = Path.GetRelativePath(root, directory).Replace('\\', '/');
+            if (relative is "." or ".." || relative.StartsWith("../", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var ignored = await git.RunAsync(root, ["check-ignore", "-q", "--", relative], cancellationToken).ConfigureAwait(false);
+            if (!ignored.Succeeded)
+            {
+                excludes.Add(":(exclude)" + relative);
+            }
+        }
+
+        return excludes;
     }
 }
 

@@ -32,4 +32,6 @@ public sealed record GuardOptions
     public bool IncludeUntracked { get; init; } = true;
     /// <summary>Refuse to start remediation when tracked files already have uncommitted changes (<see cref="RepoSnapshot.IsDirty"/>); otherwise only report them.</summary>
     public bool RefuseDirty { get; init; }
+    /// <summary>Absolute folders left out of every snapshot (Greenlight's own <c>.greenlight/</c> run outputs), so writing them is not a change.</summary>
+    public IReadOnlyList<string> ExcludeDirectories { get; init; } = [];
 }

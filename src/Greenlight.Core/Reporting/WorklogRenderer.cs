@@ -10,6 +10,7 @@ public static partial class WorklogRenderer
     {
         var md = new MarkdownWriter();
         Header(md, run);
+        Loop(md, run);
         Deployment(md, run);
         Infrastructure(md, run);
         Selection(md, run);
@@ -107,6 +108,22 @@ public static partial class WorklogRenderer
         if (run.Commands.Count == 0)
         {
             md.Line("No commands ran.").Blank();
+            return;
+        }
+
+        if (run.Iterations.Count > 1)
+        {
+            md.Table(["#", "iteration", "step", "for", "command", "duration", "exit", "result"], run.Commands.Select((c, i) => (IReadOnlyList<string>)
+            [
+                (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                c.Iteration.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                c.Kind,
+                c.Subject,
+                MarkdownWriter.CodeSpan(c.CommandLine),
+                Format.Duration(c.DurationMs),
+                c.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                MarkdownWriter.Inline(c.Summary),
+            ]));
             return;
         }
 

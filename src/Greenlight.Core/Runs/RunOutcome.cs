@@ -15,4 +15,7 @@ public sealed record RunOutcome(RunRecord? Record, string? RunDirectory, IReadOn
 
 /// <param name="Focus">null for <c>all</c>.</param>
 /// <param name="FailFast">null to use <c>loop.fail_fast</c>.</param>
-public sealed record RunOptions(string? Focus = null, bool? FailFast = null);
+/// <param name="Iterations">null to use <c>loop.iterations</c>.</param>
+/// <param name="Remediate">null to use <c>loop.remediate</c>.</param>
+/// <param name="AnalysisOnly">any change remediation makes to tracked files is a violation that ends the run.</param>
+public sealed record RunOptions(string? Focus = null, bool? FailFast = null, int? Iterations = null, string? Remediate = null, bool AnalysisOnly = false);

@@ -8,11 +8,19 @@ public sealed partial class RunPipeline
 {
     private const int LogExcerptLines = 20;
 
-    private async Task DeployAllAsync(RunState state, CancellationToken cancellationToken)
+    /// <param name="only">The services to (re)deploy; null for all (the first iteration).</param>
+    private async Task DeployAllAsync(RunState state, IReadOnlySet<string>? only, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         foreach (var service in DeployOrder(state.Config.Services))
         {
+            if (only is not null && !only.Contains(service.Name))
+            {
+                continue;
+            }
+
+            await StopForRedeployAsync(state, service.Name, cancellationToken);
+            state.DeployedThisIteration.Add(service.Name);
             var failedDependency = service.DependsOn.FirstOrDefault(d => state.Services.Any(s => s.Name == d && !s.Deployed));
             if (failedDependency is not null)
             {
@@ -41,7 +49,7 @@ public sealed partial class RunPipeline
     {
         var local = service.Local!;
         progress.Step("deploy", service.Name, local.Build is null ? $"starting {service.Name}" : $"building and starting {service.Name}", null);
-        var context = new DeployContext(state.RunDirectory, state.Config.RootDirectory, new Dictionary<string, Uri>(state.Urls));
+        var context = new DeployContext(state.WorkDirectory, state.Config.RootDirectory, new Dictionary<string, Uri>(state.Urls));
         var result = await stages.Deployer!.DeployAsync(service, context, cancellationToken);
         if (result.LogPath is not null)
         {
@@ -76,7 +84,7 @@ public sealed partial class RunPipeline
             Critical = service.Critical,
             Url = result.Url?.ToString(),
             Deployed = result.Succeeded,
-            Revision = result.Revision,
+            Revision = result.Revision is null ? null : result.Revision + EnvironmentRevision(state.Config.Services.First(s => s.Name == service.Name)),
             StartedAt = result.StartedAt,
             BuildMs = SuiteEvaluator.Ms(result.BuildDuration),
             StartMs = SuiteEvaluator.Ms(result.StartDuration),
@@ -120,17 +128,26 @@ public sealed partial class RunPipeline
     {
         var down = state.Services.Where(s => s.Critical && !s.Deployed).Select(s => s.Name)
             .Concat(state.Probes.Where(p => p.Critical && !p.Healthy).Select(p => p.Service))
-            .Distinct();
+            .Distinct()
+            .Where(name => state.LogExcerpts.All(e => e.Service != name));
         foreach (var name in down)
         {
-            if (!state.LogPaths.TryGetValue(name, out var path) || !File.Exists(path))
+            if (state.LogPaths.TryGetValue(name, out var path))
             {
-                continue;
+                await AddLogExcerptAsync(state, name, path);
             }
-
-            var lines = await File.ReadAllLinesAsync(path, CancellationToken.None);
-            var tail = lines.Where(l => l.Trim().Length > 0).TakeLast(LogExcerptLines).Select(redactor.Redact).ToList();
-            state.LogExcerpts.Add(new LogExcerpt(name, Path.GetRelativePath(state.RunDirectory, path), tail));
         }
+    }
+
+    private async Task AddLogExcerptAsync(RunState state, string service, string path)
+    {
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        var lines = await File.ReadAllLinesAsync(path, CancellationToken.None);
+        var tail = lines.Where(l => l.Trim().Length > 0).TakeLast(LogExcerptLines).Select(redactor.Redact).ToList();
+        state.LogExcerpts.Add(new LogExcerpt(service, Path.GetRelativePath(state.RunDirectory, path), tail));
     }
 }

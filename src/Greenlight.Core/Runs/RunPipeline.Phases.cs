@@ -15,7 +15,7 @@ public sealed partial class RunPipeline
             foreach (var phase in state.Plan.Phases)
             {
                 var results = new List<SuiteRecord>();
-                foreach (var suite in phase.Suites)
+                foreach (var suite in PreviouslyFailingFirst(state, phase.Suites))
                 {
                     results.Add(await RunSuiteAsync(state, suite, environment, cancellationToken));
                 }
@@ -38,7 +38,7 @@ public sealed partial class RunPipeline
     private async Task<SuiteRecord> RunSuiteAsync(RunState state, SuiteConfig suite, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
         progress.Step("test", suite.Id, $"running {suite.Id} ({suite.PriorityLabel}, {suite.Runner})", null);
-        var directory = Path.Combine(state.RunDirectory, "suites", suite.Id);
+        var directory = Path.Combine(state.WorkDirectory, "suites", suite.Id);
         Directory.CreateDirectory(directory);
         var suiteEnvironment = suite.Environment.ToDictionary(kv => kv.Key, kv => RuntimePlaceholders.ExpandUrls(kv.Value, TestUrls(state)));
         foreach (var (name, value) in environment)

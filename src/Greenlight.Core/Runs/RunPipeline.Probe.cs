@@ -9,11 +9,12 @@ public sealed partial class RunPipeline
     /// Probes every service at once (ProbeRunner bounds each probe and turns a crash into an unhealthy result).
     /// A service that did not deploy gets "service not deployed" rows, so the infrastructure table shows it.
     /// </summary>
-    private async Task ProbeAllAsync(RunState state, CancellationToken cancellationToken)
+    /// <param name="only">Probe only these services (a re-probe after a rollback); null for all.</param>
+    private async Task ProbeAllAsync(RunState state, CancellationToken cancellationToken, IReadOnlyCollection<string>? only = null)
     {
         var started = time.GetTimestamp();
         var urls = new Dictionary<string, Uri>(state.Urls);
-        var services = state.Config.Services.Where(s => s.Probes.Count > 0).ToList();
+        var services = state.Config.Services.Where(s => s.Probes.Count > 0 && (only is null || only.Contains(s.Name))).ToList();
         foreach (var service in services)
         {
             progress.Step("probe", service.Name, $"probing {service.Name} ({service.Probes.Count} probes)", null);
@@ -39,6 +40,6 @@ public sealed partial class RunPipeline
             });
         }
 
-        state.Timings = state.Timings with { ProbeMs = SuiteEvaluator.Ms(time.GetElapsedTime(started)) };
+        state.Timings = state.Timings with { ProbeMs = state.Timings.ProbeMs + SuiteEvaluator.Ms(time.GetElapsedTime(started)) };
     }
 }

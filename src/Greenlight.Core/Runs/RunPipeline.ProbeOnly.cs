@@ -50,7 +50,7 @@ public sealed partial class RunPipeline
         var state = new RunState(config, new RunPlan("probe", "probe only", []), directory, time.GetUtcNow(), time.GetTimestamp(), failFast: true);
         try
         {
-            await DeployAllAsync(state, cancellationToken);
+            await DeployAllAsync(state, null, cancellationToken);
             await ProbeAllAsync(state, cancellationToken);
             if (state.Blocked)
             {

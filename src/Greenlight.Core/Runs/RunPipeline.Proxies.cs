@@ -17,7 +17,7 @@ public sealed partial class RunPipeline
             return;
         }
 
-        state.Traffic = new TrafficLog(Path.Combine(state.RunDirectory, "traffic.jsonl"));
+        state.Traffic = new TrafficLog(Path.Combine(state.WorkDirectory, "traffic.jsonl"));
         foreach (var (service, url) in state.Urls)
         {
             var proxy = await factory.StartAsync(service, url, state.Traffic, cancellationToken);

@@ -12,6 +12,7 @@ namespace Greenlight.Runs;
 /// </summary>
 public sealed partial class RunPipeline(StageRegistry stages, TimeProvider time, SecretRedactor redactor, IRunProgress progress, Random random)
 {
+    private readonly Processes.ChildProcess _processes = new(redactor, time);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
 
     public async Task<RunOutcome> RunAsync(string configPath, RunOptions options, CancellationToken cancellationToken)
@@ -42,21 +43,14 @@ public sealed partial class RunPipeline(StageRegistry stages, TimeProvider time,
 
         var runId = RunId.Create(time, random);
         var runDirectory = RunFolder.Create(config.RootDirectory, runId);
-        var state = new RunState(config, plan, runDirectory, time.GetUtcNow(), time.GetTimestamp(), options.FailFast ?? config.Loop.FailFast);
+        var state = new RunState(config, plan, runDirectory, time.GetUtcNow(), time.GetTimestamp(), options.FailFast ?? config.Loop.FailFast)
+        {
+            RunId = runId,
+            AnalysisOnly = options.AnalysisOnly,
+        };
         try
         {
-            await DeployAllAsync(state, cancellationToken);
-            await ProbeAllAsync(state, cancellationToken);
-            if (state.Blocked)
-            {
-                state.SkipRemaining("blocked: a critical service is not healthy");
-                await CollectLogExcerptsAsync(state);
-            }
-            else
-            {
-                await StartProxiesAsync(state, cancellationToken);
-                await RunPhasesAsync(state, cancellationToken);
-            }
+            await RunLoopAsync(state, LoopSettings.From(config.Loop, options), cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -76,7 +70,7 @@ public sealed partial class RunPipeline(StageRegistry stages, TimeProvider time,
             await StopAllSafelyAsync(state);
         }
 
-        var record = Finish(state, runId);
+        var record = Finish(state);
         await RunOutputs.WriteAsync(runDirectory, record, redactor, CancellationToken.None);
         return new RunOutcome(record, runDirectory, []);
     }
@@ -108,10 +102,27 @@ public sealed partial class RunPipeline(StageRegistry stages, TimeProvider time,
         progress.Step("stop", "services", "services stopped", true);
     }
 
-    private RunRecord Finish(RunState state, string runId)
+    /// <summary>The run record with its verdict: that of the last iteration, closing it first when an interruption or error cut it short.</summary>
+    private RunRecord Finish(RunState state)
+    {
+        if (state.IterationOpen)
+        {
+            CloseIteration(state);
+        }
+
+        if (state.StopReason is null)
+        {
+            var reason = state.Interrupted ? StopReasons.Interrupted : StopReasons.Error;
+            Stop(state, reason, state.Interrupted ? "the run was interrupted (Ctrl+C or SIGTERM)" : $"the run stopped on an error: {state.Error}");
+        }
+
+        return Compute(state);
+    }
+
+    private RunRecord Compute(RunState state)
     {
         var ended = time.GetUtcNow();
-        var run = state.ToRecord(runId, ended, time.GetElapsedTime(state.StartTimestamp));
+        var run = state.ToRecord(state.RunId, ended, time.GetElapsedTime(state.StartTimestamp));
         var verdict = VerdictCalculator.Compute(run);
         return run with
         {

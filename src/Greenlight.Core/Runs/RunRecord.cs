@@ -35,6 +35,19 @@ public sealed record RunRecord
     public TimingsRecord Timings { get; init; } = new();
     /// <summary>An unexpected error that ended the run, for people; null normally.</summary>
     public string? Error { get; init; }
+    /// <summary>Pre-deploy gates of the last iteration.</summary>
+    public IReadOnlyList<GateRecord> Gates { get; init; } = [];
+    /// <summary>Rollbacks done in the last iteration.</summary>
+    public IReadOnlyList<RollbackRecord> Rollbacks { get; init; } = [];
+    /// <summary>Why the run is BLOCKED although every service now answers (a rollback restored it and tests were not run).</summary>
+    public IReadOnlyList<string> BlockedBy { get; init; } = [];
+    /// <summary>Every iteration of the loop; the fields above describe the last one.</summary>
+    public IReadOnlyList<IterationRecord> Iterations { get; init; } = [];
+    /// <summary>Why the loop ended (<see cref="StopReasons"/>), and in words.</summary>
+    public string? StopReason { get; init; }
+    public string? StopDetail { get; init; }
+    /// <summary>True for <c>--analysis-only</c>: any change to tracked files by remediation ends the run.</summary>
+    public bool AnalysisOnly { get; init; }
 }
 
 public sealed record ServiceRecord
@@ -134,7 +147,7 @@ public sealed record TestRecord
 /// <summary>One command Greenlight ran: a build, a service start, a test run.</summary>
 public sealed record CommandRecord
 {
-    /// <summary>"build", "start" or "test".</summary>
+    /// <summary>"gate", "build", "start", "rollback", "test" or "remediate".</summary>
     public required string Kind { get; init; }
     /// <summary>The service or suite it was for.</summary>
     public required string Subject { get; init; }
@@ -142,6 +155,8 @@ public sealed record CommandRecord
     public long DurationMs { get; init; }
     public int? ExitCode { get; init; }
     public string Summary { get; init; } = "";
+    /// <summary>The loop iteration it ran in (1-based).</summary>
+    public int Iteration { get; init; } = 1;
 }
 
 /// <summary>The last lines of a service's log, kept when the service is why the run failed.</summary>

@@ -34,9 +34,62 @@ internal sealed class RunState(GreenlightConfig config, RunPlan plan, string run
     public TimingsRecord Timings { get; set; } = new();
     public bool Interrupted { get; set; }
     public string? Error { get; set; }
+    public string RunId { get; init; } = "";
+    public bool AnalysisOnly { get; init; }
+    /// <summary>The loop iteration under way (1-based).</summary>
+    public int Iteration { get; private set; } = 1;
+    /// <summary>Where this iteration's suites, traffic and logs go: the run folder for the first, <c>iterations/&lt;n&gt;</c> after.</summary>
+    public string WorkDirectory => Iteration == 1 ? RunDirectory : IterationDirectory;
+    /// <summary><c>iterations/&lt;n&gt;</c>: the bundle and the remediation log.</summary>
+    public string IterationDirectory => Path.Combine(RunDirectory, "iterations", Iteration.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public DateTimeOffset IterationStartedAt { get; private set; }
+    public long IterationTimestamp { get; private set; }
+    public int IterationCommandStart { get; private set; }
+    public List<GateRecord> Gates { get; } = [];
+    public List<RollbackRecord> Rollbacks { get; } = [];
+    public List<string> BlockedBy { get; } = [];
+    public List<string> DeployedThisIteration { get; } = [];
+    public List<IterationRecord> Iterations { get; } = [];
+    /// <summary>Services running from a stored last good build: never saved as last good again.</summary>
+    public HashSet<string> RolledBack { get; } = new(StringComparer.Ordinal);
+    public string? StopReason { get; set; }
+    public string? StopDetail { get; set; }
+    /// <summary>True between BeginIteration and the iteration's record.</summary>
+    public bool IterationOpen { get; set; }
+
+    /// <summary>Starts iteration <paramref name="number"/>: services and URLs stay, this iteration's facts start empty.</summary>
+    public void BeginIteration(int number, DateTimeOffset now, long timestamp)
+    {
+        Iteration = number;
+        IterationStartedAt = now;
+        IterationTimestamp = timestamp;
+        IterationCommandStart = Commands.Count;
+        Probes.Clear();
+        ProbeResults.Clear();
+        Suites.Clear();
+        Tests.Clear();
+        Phases.Clear();
+        LogExcerpts.Clear();
+        Gates.Clear();
+        Rollbacks.Clear();
+        BlockedBy.Clear();
+        DeployedThisIteration.Clear();
+        Timings = new TimingsRecord();
+        IterationOpen = true;
+        Directory.CreateDirectory(IterationDirectory);
+    }
+
+    /// <summary>Tags the commands this iteration ran with its number.</summary>
+    public void TagCommands()
+    {
+        for (var i = IterationCommandStart; i < Commands.Count; i++)
+        {
+            Commands[i] = Commands[i] with { Iteration = Iteration };
+        }
+    }
 
     public bool Blocked =>
-        Services.Any(s => s.Critical && !s.Deployed) || Probes.Any(p => p.Critical && !p.Healthy);
+        BlockedBy.Count > 0 || Services.Any(s => s.Critical && !s.Deployed) || Probes.Any(p => p.Critical && !p.Healthy);
 
     /// <summary>Records every planned suite that has no result yet as not run, and closes its phase.</summary>
     public void SkipRemaining(string why)
@@ -67,14 +120,21 @@ internal sealed class RunState(GreenlightConfig config, RunPlan plan, string run
         FailFast = FailFast,
         Interrupted = Interrupted,
         Error = Error,
-        Services = Services,
+        Services = [.. Services],
         Revisions = Services.Where(s => s.Revision is not null).ToDictionary(s => s.Name, s => s.Revision!),
-        Probes = Probes,
-        Phases = Phases,
-        Suites = Suites,
-        Tests = Tests,
-        Commands = Commands,
-        LogExcerpts = LogExcerpts,
+        Probes = [.. Probes],
+        Phases = [.. Phases],
+        Suites = [.. Suites],
+        Tests = [.. Tests],
+        Commands = [.. Commands],
+        LogExcerpts = [.. LogExcerpts],
         Timings = Timings with { TotalMs = SuiteEvaluator.Ms(total) },
+        Gates = [.. Gates],
+        Rollbacks = [.. Rollbacks],
+        BlockedBy = [.. BlockedBy],
+        Iterations = [.. Iterations],
+        StopReason = StopReason,
+        StopDetail = StopDetail,
+        AnalysisOnly = AnalysisOnly,
     };
 }

@@ -20,9 +20,19 @@ public static class VerdictCalculator
         if (blocked.Count > 0)
         {
             var first = run.Services.FirstOrDefault(s => s.Critical && !s.Deployed)?.Name
-                ?? run.Probes.First(p => p.Critical && !p.Healthy).Service;
+                ?? run.Probes.FirstOrDefault(p => p.Critical && !p.Healthy)?.Service
+                ?? run.Rollbacks.FirstOrDefault()?.Service;
             return new(Verdict.Blocked, [.. blocked, "tests were not run: results against a broken deployment mean nothing", .. notes],
-                $"Bring '{first}' up: read logs/{first}.log (last lines above), fix, then run `greenlight probe`.");
+                first is null ? "Fix what blocked the run (above), then run `greenlight run` again."
+                    : $"Bring '{first}' up: read logs/{first}.log (last lines above), fix, then run `greenlight probe`.");
+        }
+
+        var gates = run.Gates.Where(g => !g.Passed).ToList();
+        if (gates.Count > 0)
+        {
+            return new(Verdict.Red,
+                [.. gates.Select(g => $"gate {g.Gate} failed: {g.Summary}"), "nothing was deployed: a pre-deploy gate failed", .. notes],
+                $"Fix what gate {gates[0].Gate} found{(gates[0].Findings.Count > 0 ? $" ({FirstLine(gates[0].Findings[0])})" : "")}, then run `greenlight run` again.");
         }
 
         var failing = run.Tests.Where(t => t.Outcome is TestOutcome.Failed or TestOutcome.Error).ToList();
@@ -57,6 +67,7 @@ public static class VerdictCalculator
 
     private static List<string> Blocked(RunRecord run) =>
         [
+            .. run.BlockedBy,
             .. run.Services.Where(s => s.Critical && !s.Deployed).Select(s => $"critical service '{s.Name}' failed to deploy: {s.Failure}"),
             .. run.Probes.Where(p => p.Critical && !p.Healthy).Select(p => $"critical service '{p.Service}' is unhealthy at {p.Url}: {p.Detail}"),
         ];

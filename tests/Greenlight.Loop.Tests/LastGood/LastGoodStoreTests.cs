@@ -40,6 +40,26 @@ public sealed class LastGoodStoreTests
     }
 
     [Fact]
+    public async Task Retarget_BuildSavedWithEnvironment_RestoresItKeepingCurrentSecrets()
+    {
+        var store = new LastGoodStore(_root, _time);
+        var bin = BuildOutput("v1");
+        await store.SaveAsync("backend", "r1", bin, Timeout(),
+            new Dictionary<string, string> { ["AGENTCHAT_FAULT"] = "" }, ["AGENTCHAT_JWT_KEY"]);
+        var current = new Greenlight.Config.LocalServiceConfig
+        {
+            Run = $"dotnet {Path.Combine(bin, "App.dll")}",
+            WorkingDirectory = _root,
+            Environment = new Dictionary<string, string> { ["AGENTCHAT_FAULT"] = "startup-crash", ["AGENTCHAT_JWT_KEY"] = "current-key", ["NEW_SWITCH"] = "on" },
+        };
+
+        var restored = LastGoodRollback.Retarget(current, store.Find("backend")!);
+
+        Assert.Equal(new Dictionary<string, string> { ["AGENTCHAT_FAULT"] = "", ["AGENTCHAT_JWT_KEY"] = "current-key" }, restored.Environment);
+        Assert.DoesNotContain("current-key", await File.ReadAllTextAsync(Path.Combine(_root, ".greenlight", "builds", "backend", "r1.json"), Timeout()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Find_ExcludingBadRevision_ReturnsTheOneBefore()
     {
         var store = new LastGoodStore(_root, _time);

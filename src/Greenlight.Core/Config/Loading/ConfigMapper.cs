@@ -5,8 +5,7 @@ namespace Greenlight.Config.Loading;
 /// <summary>Maps the YAML tree to the config records; cross-references are checked in <c>ConfigMapper.Checks.cs</c>.</summary>
 internal sealed partial class ConfigMapper(YamlReader r, string sourcePath)
 {
-    private static readonly string[] RootKeys = ["project", "environment", "services", "suites", "focus", "loop", "tracking", "history"];
-    private static readonly string[] LoopKeys = ["fail_fast", "iterations", "rollback", "remediate"];
+    private static readonly string[] RootKeys = ["project", "environment", "services", "suites", "focus", "loop", "gates", "guard", "tracking", "history"];
 
     private readonly string _root = Path.GetDirectoryName(sourcePath)!;
 
@@ -46,34 +45,11 @@ internal sealed partial class ConfigMapper(YamlReader r, string sourcePath)
             Suites = [.. suites.Select(s => s.Config)],
             Focus = focus,
             Loop = loop,
+            Gates = MapGates(YamlReader.Child(root, "gates")),
+            Guard = MapGuard(YamlReader.Child(root, "guard")),
             Tracking = r.Raw(YamlReader.Child(root, "tracking"), "tracking"),
             History = r.Raw(YamlReader.Child(root, "history"), "history"),
             SecretValues = [.. r.Secrets.Distinct(StringComparer.Ordinal)],
-        };
-    }
-
-    private LoopConfig MapLoop(YamlNode? node)
-    {
-        if (r.Mapping(node, "loop") is not { } map)
-        {
-            return new LoopConfig();
-        }
-
-        r.CheckKeys(map, "loop", LoopKeys);
-        var extra = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var key in new[] { "rollback", "remediate" })
-        {
-            foreach (var (k, v) in r.Raw(YamlReader.Child(map, key), $"loop.{key}"))
-            {
-                extra[k.Length == 0 ? key : $"{key}.{k}"] = v;
-            }
-        }
-
-        return new LoopConfig
-        {
-            FailFast = r.Bool(YamlReader.Child(map, "fail_fast"), "loop.fail_fast") ?? true,
-            Iterations = r.Int(YamlReader.Child(map, "iterations"), "loop.iterations", 1, 100) ?? 1,
-            Extra = extra,
         };
     }
 

@@ -12,6 +12,7 @@ public static class LastGoodRollback
     /// </summary>
     public static LocalServiceConfig Retarget(LocalServiceConfig local, LastGoodBuild build)
     {
+        local = WithEnvironment(local, build);
         var source = build.SourceDirectory.TrimEnd('/');
         var working = Path.GetFullPath(local.WorkingDirectory).TrimEnd('/');
         if (source == working)
@@ -33,5 +34,22 @@ public static class LastGoodRollback
                 : token;
         });
         return local with { Build = null, Run = string.Join(' ', tokens) };
+    }
+
+    /// <summary>The environment the good revision ran with; secret values come from the current configuration.</summary>
+    private static LocalServiceConfig WithEnvironment(LocalServiceConfig local, LastGoodBuild build)
+    {
+        if (build.Environment is not { } stored)
+        {
+            return local;
+        }
+
+        var environment = new Dictionary<string, string>(stored, StringComparer.Ordinal);
+        foreach (var key in build.SecretKeys.Where(local.Environment.ContainsKey))
+        {
+            environment[key] = local.Environment[key];
+        }
+
+        return local with { Environment = environment };
     }
 }

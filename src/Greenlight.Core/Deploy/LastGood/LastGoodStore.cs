@@ -16,7 +16,10 @@ public sealed class LastGoodStore(string repositoryRoot, TimeProvider time, int 
     public string Root { get; } = Path.Combine(repositoryRoot, ".greenlight", "builds");
 
     /// <summary>Copies <paramref name="sourceDirectory"/> (the directory a healthy revision ran from) into the store.</summary>
-    public async Task<LastGoodSaveResult> SaveAsync(string service, string revision, string sourceDirectory, CancellationToken cancellationToken)
+    /// <param name="environment">The configured environment, secrets already removed (<see cref="LastGoodBuild.Environment"/>).</param>
+    public async Task<LastGoodSaveResult> SaveAsync(
+        string service, string revision, string sourceDirectory, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? secretKeys = null)
     {
         if (!Directory.Exists(sourceDirectory))
         {
@@ -25,7 +28,11 @@ public sealed class LastGoodStore(string repositoryRoot, TimeProvider time, int 
 
         var serviceDir = Path.Combine(Root, SafeName(service));
         var target = Path.Combine(serviceDir, SafeName(revision));
-        var build = new LastGoodBuild(service, revision, target, Path.GetFullPath(sourceDirectory), time.GetUtcNow());
+        var build = new LastGoodBuild(service, revision, target, Path.GetFullPath(sourceDirectory), time.GetUtcNow())
+        {
+            Environment = environment,
+            SecretKeys = secretKeys ?? [],
+        };
         try
         {
             Directory.CreateDirectory(serviceDir);
