@@ -10,12 +10,15 @@ public static partial class WorklogRenderer
     {
         var md = new MarkdownWriter();
         Header(md, run);
+        Continuation(md, run);
         Deployment(md, run);
         Infrastructure(md, run);
         Selection(md, run);
         Commands(md, run);
         Phases(md, run);
         Proof(md, run);
+        RootCauses(md, run);
+        Comparison(md, run);
         Logs(md, run);
         Verdict(md, run);
         return md.ToString();

@@ -45,6 +45,7 @@ public sealed partial class RunPipeline(StageRegistry stages, TimeProvider time,
         var state = new RunState(config, plan, runDirectory, time.GetUtcNow(), time.GetTimestamp(), options.FailFast ?? config.Loop.FailFast);
         try
         {
+            await OpenHistoryAsync(state, runId, cancellationToken);
             await DeployAllAsync(state, cancellationToken);
             await ProbeAllAsync(state, cancellationToken);
             if (state.Blocked)
@@ -76,7 +77,9 @@ public sealed partial class RunPipeline(StageRegistry stages, TimeProvider time,
             await StopAllSafelyAsync(state);
         }
 
-        var record = Finish(state, runId);
+        await AnalyseSafelyAsync(state, cancellationToken);
+        var record = await CompleteRecordAsync(state, Finish(state, runId), CancellationToken.None);
+        await CloseHistoryAsync(state);
         await RunOutputs.WriteAsync(runDirectory, record, redactor, CancellationToken.None);
         return new RunOutcome(record, runDirectory, []);
     }

@@ -7,7 +7,7 @@ using Greenlight.Verdicts;
 namespace Greenlight.Runs;
 
 /// <summary>The facts a run has gathered so far; stages append, the verdict reads the finished record.</summary>
-internal sealed class RunState(GreenlightConfig config, RunPlan plan, string runDirectory, DateTimeOffset startedAt, long startTimestamp, bool failFast)
+internal sealed partial class RunState(GreenlightConfig config, RunPlan plan, string runDirectory, DateTimeOffset startedAt, long startTimestamp, bool failFast)
 {
     public GreenlightConfig Config { get; } = config;
     public RunPlan Plan { get; } = plan;

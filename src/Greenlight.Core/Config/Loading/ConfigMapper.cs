@@ -6,7 +6,7 @@ namespace Greenlight.Config.Loading;
 internal sealed partial class ConfigMapper(YamlReader r, string sourcePath)
 {
     private static readonly string[] RootKeys = ["project", "environment", "services", "suites", "focus", "loop", "tracking", "history"];
-    private static readonly string[] LoopKeys = ["fail_fast", "iterations", "rollback", "remediate"];
+    private static readonly string[] LoopKeys = ["fail_fast", "iterations", "retry_failed", "rollback", "remediate"];
 
     private readonly string _root = Path.GetDirectoryName(sourcePath)!;
 
@@ -48,6 +48,7 @@ internal sealed partial class ConfigMapper(YamlReader r, string sourcePath)
             Loop = loop,
             Tracking = r.Raw(YamlReader.Child(root, "tracking"), "tracking"),
             History = r.Raw(YamlReader.Child(root, "history"), "history"),
+            HistoryStore = MapHistory(YamlReader.Child(root, "history")),
             SecretValues = [.. r.Secrets.Distinct(StringComparer.Ordinal)],
         };
     }
@@ -73,6 +74,7 @@ internal sealed partial class ConfigMapper(YamlReader r, string sourcePath)
         {
             FailFast = r.Bool(YamlReader.Child(map, "fail_fast"), "loop.fail_fast") ?? true,
             Iterations = r.Int(YamlReader.Child(map, "iterations"), "loop.iterations", 1, 100) ?? 1,
+            RetryFailed = r.Int(YamlReader.Child(map, "retry_failed"), "loop.retry_failed", 0, 10) ?? 0,
             Extra = extra,
         };
     }
