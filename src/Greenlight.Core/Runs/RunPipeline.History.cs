@@ -77,7 +77,7 @@ public sealed partial class RunPipeline
         var saved = false;
         if (state.HistoryStore is { } store)
         {
-            var result = await store.SaveAsync(record, state.Chains, cancellationToken);
+            var result = await store.SaveAsync(record, cancellationToken);
             saved = result.Succeeded;
             if (!saved)
             {

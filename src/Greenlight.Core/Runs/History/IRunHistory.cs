@@ -29,9 +29,8 @@ public interface IRunHistory : IAsyncDisposable
     /// <summary>Flip rate (pass/fail changes ÷ (runs − 1)) over the last <paramref name="runs"/> runs, per (suite, test).</summary>
     Task<HistoryAnswer<IReadOnlyDictionary<(string Suite, string Test), double>>> FlipRatesAsync(string project, int runs, CancellationToken cancellationToken);
 
-    /// <summary>Inserts or replaces the run (save after each iteration; the last save wins).</summary>
-    /// <param name="chains">The evidence behind the record's clusters, kept with them.</param>
-    Task<HistoryAnswer<bool>> SaveAsync(RunRecord record, IReadOnlyList<EvidenceChain> chains, CancellationToken cancellationToken);
+    /// <summary>Inserts or replaces the run with its tests, clusters and their evidence lines (save after each iteration; the last save wins).</summary>
+    Task<HistoryAnswer<bool>> SaveAsync(RunRecord record, CancellationToken cancellationToken);
 }
 
 /// <summary>Opens the store that <c>history:</c> names.</summary>
