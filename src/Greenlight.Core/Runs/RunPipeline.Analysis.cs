@@ -78,7 +78,7 @@ public sealed partial class RunPipeline
                 History = facts?.Value,
             }, cancellationToken);
             state.Chains.Add(chain);
-            state.ClusterRecords.Add(ClusterRecordOf(chain, ServicesInvolved.Faults(ServicesInvolved.Records(cluster, traffic)), state.Chains.Count));
+            state.ClusterRecords.Add(ClusterRecord.From(chain, ServicesInvolved.Faults(ServicesInvolved.Records(cluster, traffic)), state.Chains.Count));
         }
 
         progress.Step("analyse", "failures", $"root causes: {string.Join("; ", state.ClusterRecords.Take(3).Select(c => c.Title))}", true);
@@ -106,32 +106,5 @@ public sealed partial class RunPipeline
                 Message = probe.Detail.Length > 0 ? probe.Detail : $"{probe.Kind} probe unhealthy", Started = service.StartedAt ?? now - TimeSpan.FromMinutes(1), Ended = now,
             };
         }
-    }
-
-    private static ClusterRecord ClusterRecordOf(EvidenceChain chain, IReadOnlyList<string> faults, int number)
-    {
-        var cluster = chain.Cluster;
-        var markdown = EvidenceMarkdown.Render(chain, number);
-        if (faults.Count > 0)
-        {
-            markdown += "- **Traffic** (recording proxy):\n" + string.Concat(faults.Take(5).Select(f => $"  - `{f.Replace('`', '\'')}`\n"));
-        }
-
-        return new ClusterRecord
-        {
-            Signature = cluster.Signature.Key,
-            Title = cluster.Signature.Title,
-            Count = cluster.Count,
-            Suites = cluster.Suites,
-            Tests = cluster.Tests,
-            Phases = cluster.Phases,
-            Messages = cluster.Messages,
-            Services = chain.Services,
-            PrecedingDeploy = chain.DeploySentence,
-            Evidence = [.. chain.Lines.Select(l => new EvidenceLineRecord(l.Entry.Service, l.Entry.Time, l.Entry.Severity.ToString().ToLowerInvariant(), l.Entry.Headline, l.Occurrences, l.Why))],
-            TrafficFaults = faults,
-            Problems = chain.Problems,
-            Markdown = markdown,
-        };
     }
 }
