@@ -83,12 +83,6 @@ public static partial class WorklogRenderer
         md.Line($"Last run {MarkdownWriter.CodeSpan(previous.RunId)} ({previous.Verdict}) → this run: "
             + $"{comparison.Count(TestChange.Fixed)} fixed, {comparison.Count(TestChange.Regressed)} regressed, "
             + $"{comparison.Count(TestChange.StillFailing)} still failing, {comparison.Count(TestChange.NewlyFlaky)} newly flaky.").Blank();
-        if (comparison.Tests.All(t => t.Change == TestChange.Unchanged) && comparison.Clusters.Count == 0)
-        {
-            md.Line($"All {comparison.Tests.Count} test(s) unchanged.").Blank();
-            return;
-        }
-
         md.Line(ComparisonMarkdown.Render(comparison, "last run", "this run").TrimEnd('\n')).Blank();
     }
 }

@@ -100,10 +100,15 @@ public sealed partial class RunPipeline
         foreach (var probe in state.Probes.Where(p => p.Critical && !p.Healthy && state.Services.Any(s => s.Name == p.Service && s.Deployed)))
         {
             var service = state.Services.First(s => s.Name == probe.Service);
+            // The probe's own time window: the deploy is then what preceded it, not part of it.
+            var at = state.ProbeResults.Where(r => r.Service == probe.Service && r.Url == probe.Url).Select(r => (DateTimeOffset?)r.At).LastOrDefault();
+            var latency = TimeSpan.FromMilliseconds(probe.LatencyMs);
             yield return new FailureOccurrence
             {
                 Suite = DeploySuite, Test = probe.Service, Phase = "probe", Runner = probe.Kind, Outcome = TestOutcome.Error,
-                Message = probe.Detail.Length > 0 ? probe.Detail : $"{probe.Kind} probe unhealthy", Started = service.StartedAt ?? now - TimeSpan.FromMinutes(1), Ended = now,
+                Message = probe.Detail.Length > 0 ? probe.Detail : $"{probe.Kind} probe unhealthy",
+                Started = at ?? service.StartedAt ?? now - TimeSpan.FromMinutes(1),
+                Ended = at is { } t ? t + latency : now,
             };
         }
     }
