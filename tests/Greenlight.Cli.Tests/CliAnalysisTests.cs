@@ -73,6 +73,10 @@ public sealed class CliAnalysisTests
             Assert.Contains("## Root causes", worklog, StringComparison.Ordinal);
             Assert.Contains("### 1. expected 200, got 500", worklog, StringComparison.Ordinal);
             Assert.Contains("`ERROR payments: ValueError: Invalid card token format: pending_auth`", worklog, StringComparison.Ordinal);
+            var report = await CliProcess.RunAsync(project, Timeout, "report");
+            Assert.True(report.ExitCode == 0, report.All);
+            Assert.Contains("### 1. expected 200, got 500", report.Stdout, StringComparison.Ordinal);
+            Assert.Contains("Invalid card token format: pending_auth", report.Stdout, StringComparison.Ordinal);
         }
         finally
         {

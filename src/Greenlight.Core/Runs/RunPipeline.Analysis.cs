@@ -49,7 +49,7 @@ public sealed partial class RunPipeline
         }
 
         var traffic = state.Traffic?.Snapshot() ?? [];
-        var deploys = state.Services.Where(s => s.StartedAt is not null)
+        var deploys = state.Services.Where(s => s.Deployed && s.StartedAt is not null)
             .Select(s => new DeployEvent(s.Name, s.StartedAt!.Value, "deployed", s.Revision)).ToList();
         var sources = state.LogPaths.Select(kv => (ILogSource)new FileLogSource(kv.Key, kv.Value)).ToList();
         var builder = new EvidenceChainBuilder(redactor);
@@ -93,7 +93,7 @@ public sealed partial class RunPipeline
             yield return new FailureOccurrence
             {
                 Suite = DeploySuite, Test = service.Name, Phase = "deploy", Runner = "deploy", Outcome = TestOutcome.Error,
-                Message = service.Failure ?? "did not start", Started = service.StartedAt ?? now - TimeSpan.FromMinutes(1), Ended = now,
+                Message = Readable(service.Failure ?? "did not start"), Started = service.StartedAt ?? now - TimeSpan.FromMinutes(1), Ended = now,
             };
         }
 
@@ -111,5 +111,14 @@ public sealed partial class RunPipeline
                 Ended = at is { } t ? t + latency : now,
             };
         }
+    }
+
+    /// <summary>A failure that quotes a JSON log line ("exited with 1 during start: {…}") reads better, and clusters better, with that line's message.</summary>
+    private static string Readable(string failure)
+    {
+        var json = failure.IndexOf('{', StringComparison.Ordinal);
+        return json > 0 && LogLineParser.Parse(failure[json..]) is { Message.Length: > 0 } parsed && !parsed.Message.StartsWith('{')
+            ? failure[..json] + parsed.Message
+            : failure;
     }
 }

@@ -120,7 +120,7 @@ public sealed partial class RunPipeline
             Problems = problems,
             Previous = previous is null ? null : new PreviousRunRecord(
                 previous.RunId, previous.StartedAt, previous.Verdict, previous.Tests.Count,
-                previous.Tests.Count(t => t.Status == Analysis.Comparison.TestStatus.Failed),
+                previous.Tests.Count(t => t.Status is Analysis.Comparison.TestStatus.Failed or Analysis.Comparison.TestStatus.Flaky),
                 [.. previous.Clusters.Select(c => redactor.Redact($"{c.Title} ({c.Count})"))]),
             PreviouslyFailing = [.. state.PreviouslyFailing.Select(redactor.Redact)],
             Baselines = state.MedianDurations.Values.Sum(m => m.Count),

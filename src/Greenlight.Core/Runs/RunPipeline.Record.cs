@@ -5,9 +5,9 @@ public sealed partial class RunPipeline
     private static readonly TimeSpan AnalysisTimeout = TimeSpan.FromMinutes(2);
 
     /// <summary>Analysis runs after services stop (their logs are complete) and must never cost the run its outputs.</summary>
-    private async Task AnalyseSafelyAsync(RunState state, CancellationToken cancellationToken)
+    private async Task AnalyseSafelyAsync(RunState state)
     {
-        // An interrupted run is still analysed: what failed before Ctrl+C is worth explaining.
+        // Not the run's token: an interrupted run is still analysed, what failed before Ctrl+C is worth explaining.
         using var timeout = new CancellationTokenSource(AnalysisTimeout, time);
         try
         {
@@ -19,8 +19,6 @@ public sealed partial class RunPipeline
         {
             state.Error ??= redactor.Redact($"analysis failed: {ex.Message}");
         }
-
-        _ = cancellationToken;
     }
 
     /// <summary>Adds clusters, retries and flakiness to the finished record, then saves it to history.</summary>

@@ -77,7 +77,7 @@ public sealed partial class RunPipeline(StageRegistry stages, TimeProvider time,
             await StopAllSafelyAsync(state);
         }
 
-        await AnalyseSafelyAsync(state, cancellationToken);
+        await AnalyseSafelyAsync(state);
         var record = await CompleteRecordAsync(state, Finish(state, runId), CancellationToken.None);
         await CloseHistoryAsync(state);
         await RunOutputs.WriteAsync(runDirectory, record, redactor, CancellationToken.None);
