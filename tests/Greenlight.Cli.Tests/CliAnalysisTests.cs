@@ -144,6 +144,30 @@ public sealed class CliAnalysisTests
     }
 
     [Fact]
+    public async Task Run_CorruptHistoryFile_RunCompletesAndSaysHistoryNotSaved()
+    {
+        var project = CliProcess.CopyProject("pytest-project");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(project, ".greenlight"));
+            await File.WriteAllTextAsync(Path.Combine(project, ".greenlight", "history.db"), "not a database, only text that is long enough to be read", TestContext.Current.CancellationToken);
+
+            var result = await CliProcess.RunAsync(project, Timeout, "run");
+
+            Assert.True(result.ExitCode == 0, result.All);
+            var history = RunJson(RunDirectories(project).Single()).GetProperty("history");
+            Assert.False(history.GetProperty("saved").GetBoolean());
+            Assert.Contains(history.GetProperty("problems").EnumerateArray(), p => p.GetString()!.Contains("is not a SQLite database", StringComparison.Ordinal));
+            var worklog = await File.ReadAllTextAsync(Path.Combine(RunDirectories(project).Single(), "worklog.md"), TestContext.Current.CancellationToken);
+            Assert.Contains("_history not saved: the store could not be opened_", worklog, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task History_NoRunsYet_SaysSoAndExitsZero()
     {
         var project = CliProcess.CopyProject("pytest-project");
