@@ -43,6 +43,7 @@ internal static class CliApp
         root.Add(PlanCommand.Create(redactor));
         root.Add(ProbeCommand.Create(redactor));
         root.Add(ReportCommand.Create(redactor));
+        root.Add(HistoryCommand.Create(redactor));
         return root;
     }
 }

@@ -37,6 +37,12 @@ public interface IHistoryStore : IAsyncDisposable
     /// <summary>The latest earlier run (not <paramref name="excludeRunId"/>) whose clusters held this signature.</summary>
     Task<HistoryResult<SignatureSighting?>> LastSeenAsync(string project, string signature, string excludeRunId, CancellationToken cancellationToken);
 
+    /// <summary>The tests of the run's last iteration (reasons not loaded).</summary>
+    Task<HistoryResult<IReadOnlyList<HistoryTest>>> RunTestsAsync(string runId, CancellationToken cancellationToken);
+
+    /// <summary>The clusters of the run's last iteration (evidence lines not loaded).</summary>
+    Task<HistoryResult<IReadOnlyList<HistoryCluster>>> RunClustersAsync(string runId, CancellationToken cancellationToken);
+
     /// <summary>Start of the latest earlier run in which the test passed.</summary>
     Task<HistoryResult<DateTimeOffset?>> LastPassedAsync(string project, TestKey test, string excludeRunId, CancellationToken cancellationToken);
 }

@@ -37,6 +37,19 @@ public sealed class LogLineParserTests
     }
 
     [Fact]
+    public void Parse_JsonLineBehindGreenlightStamp_ReadAsJson()
+    {
+        // A captured stdout line of the sample backend: Greenlight's stamp, then the service's own JSON.
+        const string line = """2026-11-23T13:22:38.823Z {"time":"2026-11-23T13:22:38.818Z","level":"error","category":"AgentChat.Backend.Sockets.SocketEndpoint","message":"RecursionError: maximum recursion depth exceeded in safe_sleep -> windows_safe_sleep -> safe_sleep","requestPath":"/ws"}""";
+
+        var parsed = LogLineParser.Parse(line);
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 13, 22, 38, 818, TimeSpan.Zero), parsed.Time);
+        Assert.Equal(LogSeverity.Error, parsed.Severity);
+        Assert.StartsWith("RecursionError: maximum recursion depth exceeded", parsed.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_TracebackLastLine_ExceptionWithoutTime()
     {
         var parsed = LogLineParser.Parse("ValueError: Invalid user_id format: pending_auth");

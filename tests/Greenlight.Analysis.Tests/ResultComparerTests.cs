@@ -56,6 +56,14 @@ public sealed class ResultComparerTests
     }
 
     [Fact]
+    public void Render_NothingChanged_SaysSoWithoutAnEmptyTable()
+    {
+        var comparison = ResultComparer.Compare([S("a", TestStatus.Passed)], [S("a", TestStatus.Passed)], [], []);
+
+        Assert.Equal("All 1 test(s) unchanged.\n", ComparisonMarkdown.Render(comparison, "last run", "this run"));
+    }
+
+    [Fact]
     public void Resolve_FailThenPassOnRetry_FlakyNeverPassedAndKeepsFailure()
     {
         var first = new TestCaseResult { Name = "t", Outcome = TestOutcome.Failed, Message = "TimeoutError: timed out during opening handshake" };

@@ -80,5 +80,30 @@ public sealed class SampleRunTests
         Assert.Contains($"rolled back backend from {rollback.GetProperty("from_revision").GetString()} to {goodRevision}", worklog, StringComparison.Ordinal);
         Assert.Contains("## Service log: backend", worklog, StringComparison.Ordinal);
         Assert.Contains("startup failed", worklog, StringComparison.Ordinal);
+        var crash = run.GetProperty("clusters").EnumerateArray().Single();
+        Assert.Equal(["backend"], crash.GetProperty("tests").EnumerateArray().Select(t => t.GetString()));
+        Assert.Contains("IndentationError: unexpected indent (data_helper_agent.py, line 74)", crash.GetProperty("evidence")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("## Root causes", worklog, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_RejectPendingAuth_TopEvidenceIsBackendLogLineAfterItsDeploy()
+    {
+        var root = RepositoryRoot();
+
+        var result = await CliProcess.RunAsync(root, Timeout, new Dictionary<string, string> { ["AGENTCHAT_FAULT"] = "reject-pending-auth" }, "run", "--json");
+
+        // The WebSocket probe meets the 1011 before any test, so the run is BLOCKED and the probe failure is the cluster.
+        Assert.True(result.ExitCode == 4, result.All);
+        var run = JsonDocument.Parse(result.Stdout).RootElement;
+        var cluster = run.GetProperty("clusters")[0];
+        Assert.Contains("1011", cluster.GetProperty("messages")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(["backend"], cluster.GetProperty("services").EnumerateArray().Select(s => s.GetString()));
+        var top = cluster.GetProperty("evidence")[0];
+        Assert.Equal("backend", top.GetProperty("service").GetString());
+        Assert.Equal("Invalid user_id format: pending_auth", top.GetProperty("text").GetString());
+        Assert.StartsWith("backend ", cluster.GetProperty("preceding_deploy").GetString(), StringComparison.Ordinal);
+        var worklog = await File.ReadAllTextAsync(Path.Combine(RunFolder(root, run), "worklog.md"), TestContext.Current.CancellationToken);
+        Assert.Contains("`Invalid user_id format: pending_auth`", worklog, StringComparison.Ordinal);
     }
 }

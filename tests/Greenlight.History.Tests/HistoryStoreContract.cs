@@ -1,7 +1,7 @@
 namespace Greenlight.History.Tests;
 
 /// <summary>What every history store must do; run against SQLite files and a real PostgreSQL.</summary>
-public abstract class HistoryStoreContract
+public abstract partial class HistoryStoreContract
 {
     protected static CancellationToken Timeout() => new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
 

@@ -1,4 +1,5 @@
 using Greenlight.Deploy;
+using Greenlight.History;
 using Greenlight.Probes;
 using Greenlight.Processes;
 using Greenlight.Results;
@@ -23,6 +24,7 @@ internal static class StageCatalog
             new LocalDeployer(processes, time),
             [new HttpProbe(Http, time, redactor), new WebSocketProbe(Http, time, redactor)],
             TestRunners.CreateDefault(processes, readers, time).Values,
-            new RecordingProxyFactory(time, redactor));
+            new RecordingProxyFactory(time, redactor),
+            new RunHistoryFactory(time));
     }
 }

@@ -24,6 +24,8 @@ public sealed record GreenlightConfig
     public IReadOnlyDictionary<string, string> Tracking { get; init; } = new Dictionary<string, string>();
     /// <summary><c>history:</c> kept as dotted keys until the history feature reads it.</summary>
     public IReadOnlyDictionary<string, string> History { get; init; } = new Dictionary<string, string>();
+    /// <summary><c>history:</c> mapped: which store keeps the runs (default SQLite under the config folder).</summary>
+    public HistoryConfig HistoryStore { get; init; } = new();
 }
 
 public sealed record LoopConfig
@@ -40,6 +42,8 @@ public sealed record LoopConfig
     public bool Rollback { get; init; } = true;
     /// <summary><c>loop.test_after_rollback</c>: run the tests against the restored deployment instead of ending BLOCKED.</summary>
     public bool TestAfterRollback { get; init; }
+    /// <summary><c>loop.retry_failed</c>: how many times each failed test is rerun in isolation (0: never).</summary>
+    public int RetryFailed { get; init; }
     /// <summary>Other <c>loop:</c> keys (rollback, remediate) as dotted keys, for the features that read them.</summary>
     public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>();
 }

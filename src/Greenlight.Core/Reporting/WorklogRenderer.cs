@@ -10,6 +10,7 @@ public static partial class WorklogRenderer
     {
         var md = new MarkdownWriter();
         Header(md, run);
+        Continuation(md, run);
         Loop(md, run);
         Deployment(md, run);
         Infrastructure(md, run);
@@ -17,6 +18,8 @@ public static partial class WorklogRenderer
         Commands(md, run);
         Phases(md, run);
         Proof(md, run);
+        RootCauses(md, run);
+        Comparison(md, run);
         Logs(md, run);
         Verdict(md, run);
         return md.ToString();

@@ -47,11 +47,20 @@ public sealed partial class RunPipeline
     }
 
     /// <summary>
-    /// The bundle's clusters: failing tests grouped by signature, and one cluster per failed gate.
-    /// The one place to switch to the run's own analysis clusters once they are recorded.
+    /// The bundle's clusters: one per failed gate, then the iteration's analysed root causes (with their
+    /// server log lines); failing tests grouped by signature only when analysis produced nothing.
     /// </summary>
     internal static IReadOnlyList<BundleCluster> BundleClusters(RunRecord run)
     {
+        var gateClusters = run.Gates.Where(g => !g.Passed)
+            .Select(g => new BundleCluster("gate", $"gate {g.Gate}: {g.Summary}", Math.Max(1, g.Findings.Count), [], [.. g.Findings, .. g.Evidence])).ToList();
+        if (run.Clusters.Count > 0)
+        {
+            return [.. gateClusters, .. run.Clusters.Select(c => new BundleCluster(
+                "analysis", c.Title, c.Count, c.Tests,
+                [.. c.Messages.Take(3), .. c.PrecedingDeploy is { } d ? [d] : Array.Empty<string>(), .. c.Evidence.Select(e => $"{e.Service} {e.Level}: {e.Text}"), .. c.TrafficFaults]))];
+        }
+
         var phases = run.Suites.ToDictionary(s => s.Id, s => s.Priority, StringComparer.Ordinal);
         var failures = run.Tests.Where(t => t.Outcome is TestOutcome.Failed or TestOutcome.Error).Select(t => new FailureOccurrence
         {

@@ -19,6 +19,7 @@ public sealed partial class RunPipeline
             state.BeginIteration(number, time.GetUtcNow(), time.GetTimestamp());
             progress.Step("iteration", Text(number), $"iteration {number} of at most {loop.Iterations}", null);
             await RunIterationAsync(state, loop, redeploy, cancellationToken);
+            await AnalyseSafelyAsync(state);
             await StopProxiesAsync(state);
             var iteration = CloseIteration(state);
             progress.Step("iteration", Text(number), $"iteration {number}: {WorklogRenderer.VerdictName(iteration.Verdict)}", iteration.Verdict == Verdict.Green);

@@ -49,6 +49,9 @@ public sealed partial class RunPipeline
         var context = new SuiteRunContext(directory, state.Config.RootDirectory, suiteEnvironment, state.FailFast);
         var trafficBefore = state.Traffic?.Snapshot().Count ?? 0;
         var result = await stages.Runner(suite.Runner)!.RunAsync(suite, context, cancellationToken);
+        result = await RetryFailedAsync(state, suite, context, result, cancellationToken);
+        CollectFailures(state, suite, result);
+        await LoadBaselinesAsync(state, suite.Id, result.Cases, cancellationToken);
         var (record, tests) = SuiteEvaluator.Evaluate(suite, result);
         (record, tests) = await ProveAsync(state, suite, result, record, tests, trafficBefore, cancellationToken);
         record = record with

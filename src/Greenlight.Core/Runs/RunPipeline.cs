@@ -50,6 +50,7 @@ public sealed partial class RunPipeline(StageRegistry stages, TimeProvider time,
         };
         try
         {
+            await OpenHistoryAsync(state, runId, cancellationToken);
             await RunLoopAsync(state, LoopSettings.From(config.Loop, options), cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -70,7 +71,14 @@ public sealed partial class RunPipeline(StageRegistry stages, TimeProvider time,
             await StopAllSafelyAsync(state);
         }
 
-        var record = Finish(state);
+        if (state.IterationOpen)
+        {
+            // Cut short by Ctrl+C or an error: what failed before is still worth explaining.
+            await AnalyseSafelyAsync(state);
+        }
+
+        var record = await CompleteRecordAsync(state, Finish(state), CancellationToken.None);
+        await CloseHistoryAsync(state);
         await RunOutputs.WriteAsync(runDirectory, record, redactor, CancellationToken.None);
         return new RunOutcome(record, runDirectory, []);
     }

@@ -48,6 +48,10 @@ public sealed record RunRecord
     public string? StopDetail { get; init; }
     /// <summary>True for <c>--analysis-only</c>: any change to tracked files by remediation ends the run.</summary>
     public bool AnalysisOnly { get; init; }
+    /// <summary>Failures grouped by root cause, largest first, each with its evidence chain.</summary>
+    public IReadOnlyList<ClusterRecord> Clusters { get; init; } = [];
+    /// <summary>What history gave this run and whether it was saved; null when the run never got that far.</summary>
+    public History.HistoryRecord? History { get; init; }
 }
 
 public sealed record ServiceRecord
@@ -142,6 +146,12 @@ public sealed record TestRecord
     /// <summary>"code: evidence" lines behind <see cref="Reasons"/>, for people.</summary>
     public IReadOnlyList<string> Evidence { get; init; } = [];
     public string? Message { get; init; }
+    /// <summary>Runs of this test: 1, plus its retries under <c>loop.retry_failed</c>.</summary>
+    public int Attempts { get; init; } = 1;
+    /// <summary>Failed first and passed on a retry: still counted as failed (never green).</summary>
+    public bool Flaky { get; init; }
+    /// <summary>Pass/fail flip rate over recent runs (history), shown for flaky tests.</summary>
+    public double? FlipRate { get; init; }
 }
 
 /// <summary>One command Greenlight ran: a build, a service start, a test run.</summary>

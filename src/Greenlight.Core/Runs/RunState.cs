@@ -7,7 +7,7 @@ using Greenlight.Verdicts;
 namespace Greenlight.Runs;
 
 /// <summary>The facts a run has gathered so far; stages append, the verdict reads the finished record.</summary>
-internal sealed class RunState(GreenlightConfig config, RunPlan plan, string runDirectory, DateTimeOffset startedAt, long startTimestamp, bool failFast)
+internal sealed partial class RunState(GreenlightConfig config, RunPlan plan, string runDirectory, DateTimeOffset startedAt, long startTimestamp, bool failFast)
 {
     public GreenlightConfig Config { get; } = config;
     public RunPlan Plan { get; } = plan;
@@ -74,6 +74,7 @@ internal sealed class RunState(GreenlightConfig config, RunPlan plan, string run
         Rollbacks.Clear();
         BlockedBy.Clear();
         DeployedThisIteration.Clear();
+        ClearAnalysis();
         Timings = new TimingsRecord();
         IterationOpen = true;
         Directory.CreateDirectory(IterationDirectory);
@@ -111,6 +112,7 @@ internal sealed class RunState(GreenlightConfig config, RunPlan plan, string run
     public RunRecord ToRecord(string runId, DateTimeOffset endedAt, TimeSpan total) => new()
     {
         RunId = runId,
+        Clusters = [.. ClusterRecords],
         Project = Config.Project,
         ConfigPath = Path.GetRelativePath(Config.RootDirectory, Config.SourcePath),
         StartedAt = startedAt,

@@ -10,19 +10,21 @@ public static class ComparisonMarkdown
         ArgumentNullException.ThrowIfNull(comparison);
         var text = new StringBuilder();
         var changed = comparison.Tests.Where(t => t.Change != TestChange.Unchanged).ToList();
-        text.Append("| test | ").Append(Cell(beforeLabel)).Append(" | ").Append(Cell(afterLabel)).Append(" | change |\n|---|---|---|---|\n");
-        foreach (var t in changed)
+        // A header with no rows reads as a rendering bug: say in words when no test changed.
+        if (changed.Count > 0)
         {
-            text.Append("| ").Append(Cell($"{t.Suite} / {t.Name}")).Append(" | ").Append(Word(t.Before)).Append(" | ").Append(Word(t.After))
-                .Append(" | ").Append(Word(t.Change)).Append(" |\n");
+            text.Append("| test | ").Append(Cell(beforeLabel)).Append(" | ").Append(Cell(afterLabel)).Append(" | change |\n|---|---|---|---|\n");
+            foreach (var t in changed)
+            {
+                text.Append("| ").Append(Cell($"{t.Suite} / {t.Name}")).Append(" | ").Append(Word(t.Before)).Append(" | ").Append(Word(t.After))
+                    .Append(" | ").Append(Word(t.Change)).Append(" |\n");
+            }
+
+            text.Append('\n');
         }
 
         var unchanged = comparison.Tests.Count - changed.Count;
-        if (unchanged > 0)
-        {
-            text.Append('\n').Append(unchanged).Append(" test(s) unchanged.\n");
-        }
-
+        text.Append(comparison.Tests.Count == 0 ? "No tests ran in either.\n" : changed.Count == 0 ? $"All {unchanged} test(s) unchanged.\n" : unchanged > 0 ? $"{unchanged} test(s) unchanged.\n" : "");
         if (comparison.Clusters.Count > 0)
         {
             text.Append("\n| cluster | ").Append(Cell(beforeLabel)).Append(" | ").Append(Cell(afterLabel)).Append(" | change |\n|---|---|---|---|\n");

@@ -32,6 +32,11 @@ public static partial class LogLineParser
         {
             time = t;
             rest = line[m.Length..].TrimStart();
+            // Greenlight stamps each captured stdout line; a JSON logger's line sits behind that stamp.
+            if (rest.StartsWith('{') && TryParseJson(rest, out var stamped))
+            {
+                return stamped with { Time = stamped.Time ?? time };
+            }
         }
 
         var isFrame = Frame().IsMatch(line);

@@ -5,7 +5,7 @@ namespace Greenlight.Config.Loading;
 internal sealed partial class ConfigMapper
 {
     private static readonly string[] LoopKeys =
-        ["fail_fast", "iterations", "remediate", "remediate_timeout", "stop_when_no_progress", "rollback", "test_after_rollback"];
+        ["fail_fast", "iterations", "remediate", "remediate_timeout", "stop_when_no_progress", "rollback", "test_after_rollback", "retry_failed"];
 
     private LoopConfig MapLoop(YamlNode? node)
     {
@@ -32,6 +32,7 @@ internal sealed partial class ConfigMapper
             StopWhenNoProgress = r.Int(YamlReader.Child(map, "stop_when_no_progress"), "loop.stop_when_no_progress", 2, 100, "a number of iterations") ?? defaults.StopWhenNoProgress,
             Rollback = r.Bool(YamlReader.Child(map, "rollback"), "loop.rollback") ?? defaults.Rollback,
             TestAfterRollback = r.Bool(YamlReader.Child(map, "test_after_rollback"), "loop.test_after_rollback") ?? false,
+            RetryFailed = r.Int(YamlReader.Child(map, "retry_failed"), "loop.retry_failed", 0, 10) ?? 0,
         };
     }
 }

@@ -49,6 +49,7 @@ internal sealed partial class ConfigMapper(YamlReader r, string sourcePath)
             Guard = MapGuard(YamlReader.Child(root, "guard")),
             Tracking = r.Raw(YamlReader.Child(root, "tracking"), "tracking"),
             History = r.Raw(YamlReader.Child(root, "history"), "history"),
+            HistoryStore = MapHistory(YamlReader.Child(root, "history")),
             SecretValues = [.. r.Secrets.Distinct(StringComparer.Ordinal)],
         };
     }

@@ -1,0 +1,59 @@
+using Greenlight.Analysis.Evidence;
+
+namespace Greenlight.Runs;
+
+/// <summary>One root-cause cluster as run.json keeps it: the symptom, the evidence behind it, and its worklog entry.</summary>
+public sealed record ClusterRecord
+{
+    /// <summary>The normalised signature key: equal keys are one cause, across runs.</summary>
+    public required string Signature { get; init; }
+    public required string Title { get; init; }
+    public int Count { get; init; }
+    public IReadOnlyList<string> Suites { get; init; } = [];
+    public IReadOnlyList<string> Tests { get; init; } = [];
+    public IReadOnlyList<string> Phases { get; init; } = [];
+    public IReadOnlyList<string> Messages { get; init; } = [];
+    public IReadOnlyList<string> Services { get; init; } = [];
+    /// <summary>"backend restarted 2.0 s before the first failure".</summary>
+    public string? PrecedingDeploy { get; init; }
+    /// <summary>Server-side log lines, most explanatory first.</summary>
+    public IReadOnlyList<EvidenceLineRecord> Evidence { get; init; } = [];
+    /// <summary>5xx answers and server 1011 closes the recording proxy saw for these tests.</summary>
+    public IReadOnlyList<string> TrafficFaults { get; init; } = [];
+    public IReadOnlyList<string> Problems { get; init; } = [];
+    /// <summary>The rendered, numbered "Root causes" entry, so <c>greenlight report</c> shows the same text.</summary>
+    public string Markdown { get; init; } = "";
+
+    /// <summary>The chain as run.json keeps it, with its worklog entry rendered as number <paramref name="number"/>.</summary>
+    /// <param name="faults">Server faults the recording proxy saw for the cluster's tests (<see cref="ServicesInvolved.Faults"/>).</param>
+    public static ClusterRecord From(EvidenceChain chain, IReadOnlyList<string> faults, int number)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        ArgumentNullException.ThrowIfNull(faults);
+        var cluster = chain.Cluster;
+        var markdown = EvidenceMarkdown.Render(chain, number);
+        if (faults.Count > 0)
+        {
+            markdown += "- **Traffic** (recording proxy):\n" + string.Concat(faults.Take(5).Select(f => $"  - `{f.Replace('`', '\'')}`\n"));
+        }
+
+        return new ClusterRecord
+        {
+            Signature = cluster.Signature.Key,
+            Title = cluster.Signature.Title,
+            Count = cluster.Count,
+            Suites = cluster.Suites,
+            Tests = cluster.Tests,
+            Phases = cluster.Phases,
+            Messages = cluster.Messages,
+            Services = chain.Services,
+            PrecedingDeploy = chain.DeploySentence,
+            Evidence = [.. chain.Lines.Select(l => new EvidenceLineRecord(l.Entry.Service, l.Entry.Time, l.Entry.Severity.ToString().ToLowerInvariant(), l.Entry.Headline, l.Occurrences, l.Why))],
+            TrafficFaults = faults,
+            Problems = chain.Problems,
+            Markdown = markdown,
+        };
+    }
+}
+
+public sealed record EvidenceLineRecord(string Service, DateTimeOffset? At, string Level, string Text, int Occurrences, IReadOnlyList<string> Why);

@@ -1,0 +1,58 @@
+using Greenlight.Analysis;
+using Greenlight.Analysis.Comparison;
+using Greenlight.Analysis.Evidence;
+using Greenlight.Config;
+
+namespace Greenlight.Runs.History;
+
+/// <summary>
+/// What a run reads from and writes to the history store (Greenlight.History implements it).
+/// Every method returns a problem instead of throwing: history is never worth failing a run for.
+/// </summary>
+public interface IRunHistory : IAsyncDisposable
+{
+    /// <summary>"sqlite /repo/.greenlight/history.db" or "postgres host:port/db" (no password).</summary>
+    string Description { get; }
+
+    /// <summary>The latest earlier run of the project, with its final tests and clusters; null when there is none.</summary>
+    Task<HistoryAnswer<PreviousRun?>> PreviousRunAsync(string project, string excludeRunId, CancellationToken cancellationToken);
+
+    /// <summary>Tests whose latest recorded outcome was a failure, as (suite, full name).</summary>
+    Task<HistoryAnswer<IReadOnlyList<(string Suite, string Test)>>> PreviouslyFailingAsync(string project, CancellationToken cancellationToken);
+
+    /// <summary>Median of the test's last <paramref name="lastPassing"/> proven passes (the duration-drop baseline); null without any.</summary>
+    Task<HistoryAnswer<TimeSpan?>> MedianPassingDurationAsync(string project, string suite, string test, int lastPassing, string excludeRunId, CancellationToken cancellationToken);
+
+    /// <summary>When the cluster's signature was last seen and when its tests last passed, excluding this run.</summary>
+    Task<HistoryAnswer<HistoryFacts>> FactsAsync(string project, string runId, FailureCluster cluster, CancellationToken cancellationToken);
+
+    /// <summary>Flip rate (pass/fail changes ÷ (runs − 1)) over the last <paramref name="runs"/> runs, per (suite, test).</summary>
+    Task<HistoryAnswer<IReadOnlyDictionary<(string Suite, string Test), double>>> FlipRatesAsync(string project, int runs, CancellationToken cancellationToken);
+
+    /// <summary>Inserts or replaces the run with its tests, clusters and their evidence lines (save after each iteration; the last save wins).</summary>
+    Task<HistoryAnswer<bool>> SaveAsync(RunRecord record, CancellationToken cancellationToken);
+}
+
+/// <summary>Opens the store that <c>history:</c> names.</summary>
+public interface IRunHistoryFactory
+{
+    Task<HistoryAnswer<IRunHistory>> OpenAsync(HistoryConfig config, string rootDirectory, CancellationToken cancellationToken);
+}
+
+/// <summary>A history answer, or the reason there is none.</summary>
+public sealed record HistoryAnswer<T>(T? Value, string? Error)
+{
+    public bool Succeeded => Error is null;
+
+    public static HistoryAnswer<T> Ok(T value) => new(value, null);
+
+    public static HistoryAnswer<T> Fail(string error) => new(default, error);
+}
+
+/// <summary>What the last run knew: its verdict, its final tests and its open clusters.</summary>
+public sealed record PreviousRun(
+    string RunId,
+    DateTimeOffset StartedAt,
+    string Verdict,
+    IReadOnlyList<TestSnapshot> Tests,
+    IReadOnlyList<ClusterSnapshot> Clusters);

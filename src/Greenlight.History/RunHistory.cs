@@ -1,0 +1,98 @@
+using Greenlight.Analysis;
+using Greenlight.Analysis.Comparison;
+using Greenlight.Analysis.Evidence;
+using Greenlight.Config;
+using Greenlight.Runs;
+using Greenlight.Runs.History;
+
+namespace Greenlight.History;
+
+/// <summary>The run pipeline's view of an <see cref="IHistoryStore"/>: run records in, what earlier runs knew out.</summary>
+public sealed class RunHistory(IHistoryStore store) : IRunHistory
+{
+    public string Description => store.Description;
+
+    public async Task<HistoryAnswer<PreviousRun?>> PreviousRunAsync(string project, string excludeRunId, CancellationToken cancellationToken)
+    {
+        var recent = await store.RecentRunsAsync(project, 2, cancellationToken);
+        if (!recent.Succeeded)
+        {
+            return HistoryAnswer<PreviousRun?>.Fail(recent.Error!);
+        }
+
+        if (recent.Value!.FirstOrDefault(r => r.Id != excludeRunId) is not { } last)
+        {
+            return HistoryAnswer<PreviousRun?>.Ok(null);
+        }
+
+        var tests = await store.RunTestsAsync(last.Id, cancellationToken);
+        var clusters = await store.RunClustersAsync(last.Id, cancellationToken);
+        if ((tests.Error ?? clusters.Error) is { } error)
+        {
+            return HistoryAnswer<PreviousRun?>.Fail(error);
+        }
+
+        return HistoryAnswer<PreviousRun?>.Ok(new PreviousRun(
+            last.Id, last.Started, last.Verdict,
+            [.. tests.Value!.Select(t => new TestSnapshot(t.Suite, t.Name, StatusOf(t)))],
+            [.. clusters.Value!.Select(c => new ClusterSnapshot(c.Signature, c.Title, c.Count))]));
+    }
+
+    public async Task<HistoryAnswer<IReadOnlyList<(string Suite, string Test)>>> PreviouslyFailingAsync(string project, CancellationToken cancellationToken)
+    {
+        var failing = await store.PreviouslyFailingAsync(project, cancellationToken);
+        return failing.Succeeded
+            ? HistoryAnswer<IReadOnlyList<(string, string)>>.Ok([.. failing.Value!.Select(k => (k.Suite, k.Name))])
+            : HistoryAnswer<IReadOnlyList<(string, string)>>.Fail(failing.Error!);
+    }
+
+    public async Task<HistoryAnswer<TimeSpan?>> MedianPassingDurationAsync(string project, string suite, string test, int lastPassing, string excludeRunId, CancellationToken cancellationToken)
+    {
+        var median = await store.MedianPassingDurationMsAsync(project, new TestKey(suite, test), lastPassing, excludeRunId, cancellationToken);
+        return median.Succeeded
+            ? HistoryAnswer<TimeSpan?>.Ok(median.Value is { } ms ? TimeSpan.FromMilliseconds(ms) : null)
+            : HistoryAnswer<TimeSpan?>.Fail(median.Error!);
+    }
+
+    public async Task<HistoryAnswer<HistoryFacts>> FactsAsync(string project, string runId, FailureCluster cluster, CancellationToken cancellationToken)
+    {
+        var facts = await EvidenceHistory.LoadFactsAsync(store, project, runId, cluster, cancellationToken);
+        return facts.Succeeded ? HistoryAnswer<HistoryFacts>.Ok(facts.Value!) : HistoryAnswer<HistoryFacts>.Fail(facts.Error!);
+    }
+
+    public async Task<HistoryAnswer<IReadOnlyDictionary<(string Suite, string Test), double>>> FlipRatesAsync(string project, int runs, CancellationToken cancellationToken)
+    {
+        var flaky = await store.FlakyTestsAsync(project, runs, cancellationToken);
+        return flaky.Succeeded
+            ? HistoryAnswer<IReadOnlyDictionary<(string, string), double>>.Ok(flaky.Value!.ToDictionary(f => (f.Suite, f.Name), f => f.FlipRate))
+            : HistoryAnswer<IReadOnlyDictionary<(string, string), double>>.Fail(flaky.Error!);
+    }
+
+    public async Task<HistoryAnswer<bool>> SaveAsync(RunRecord record, CancellationToken cancellationToken)
+    {
+        var saved = await store.SaveRunAsync(RunRecordMapper.ToHistoryRun(record), cancellationToken);
+        return saved.Succeeded ? HistoryAnswer<bool>.Ok(true) : HistoryAnswer<bool>.Fail(saved.Error!);
+    }
+
+    public ValueTask DisposeAsync() => store.DisposeAsync();
+
+    private static TestStatus StatusOf(HistoryTest test) => test.Flaky
+        ? TestStatus.Flaky
+        : test.Outcome switch
+        {
+            "passed" => test.Proven ? TestStatus.Passed : TestStatus.Unproven,
+            "skipped" => TestStatus.Skipped,
+            _ => TestStatus.Failed,
+        };
+}
+
+/// <summary>Opens the store <c>history:</c> names, as the pipeline's <see cref="IRunHistory"/>.</summary>
+public sealed class RunHistoryFactory(TimeProvider time) : IRunHistoryFactory
+{
+    public async Task<HistoryAnswer<IRunHistory>> OpenAsync(HistoryConfig config, string rootDirectory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var opened = await HistoryStores.OpenAsync(config.SqlitePath, config.Postgres, rootDirectory, time, cancellationToken);
+        return opened.Succeeded ? HistoryAnswer<IRunHistory>.Ok(new RunHistory(opened.Value!)) : HistoryAnswer<IRunHistory>.Fail(opened.Error!);
+    }
+}

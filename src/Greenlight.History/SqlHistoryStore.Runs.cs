@@ -1,0 +1,20 @@
+namespace Greenlight.History;
+
+public abstract partial class SqlHistoryStore
+{
+    public Task<HistoryResult<IReadOnlyList<HistoryTest>>> RunTestsAsync(string runId, CancellationToken cancellationToken) =>
+        QueryAsync(
+            "SELECT t.suite, t.name, t.phase, t.outcome, t.duration_ms, t.proven, t.message, t.attempts, t.flaky " +
+            "FROM tests t JOIN runs r ON r.id = t.run_id AND t.iteration = r.iteration_count WHERE r.id = @run ORDER BY t.suite, t.name",
+            row => new HistoryTest(row.GetString(0), row.GetString(1), row.GetString(2), row.GetString(3),
+                Convert.ToDouble(row.GetValue(4), System.Globalization.CultureInfo.InvariantCulture), Int(row.GetValue(5)) == 1, [],
+                row.IsDBNull(6) ? null : row.GetString(6), null, Int(row.GetValue(7)), Int(row.GetValue(8)) == 1),
+            cancellationToken, ("@run", runId));
+
+    public Task<HistoryResult<IReadOnlyList<HistoryCluster>>> RunClustersAsync(string runId, CancellationToken cancellationToken) =>
+        QueryAsync(
+            "SELECT c.signature, c.title, c.count, c.first_ms " +
+            "FROM clusters c JOIN runs r ON r.id = c.run_id AND c.iteration = r.iteration_count WHERE r.id = @run ORDER BY c.count DESC, c.signature",
+            row => new HistoryCluster(row.GetString(0), row.GetString(1), Int(row.GetValue(2)), FromMs(row.GetValue(3)), []),
+            cancellationToken, ("@run", runId));
+}

@@ -1,0 +1,186 @@
+using System.Text.Json;
+
+namespace Greenlight.Cli.Tests;
+
+/// <summary>Analysis and history through the real CLI: two runs on real projects, the clusters, the comparison and <c>greenlight history</c>.</summary>
+public sealed class CliAnalysisTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+
+    private static List<string> RunDirectories(string project) =>
+        [.. Directory.GetDirectories(Path.Combine(project, ".greenlight", "runs")).Order(StringComparer.Ordinal)];
+
+    private static JsonElement RunJson(string runDirectory) =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(runDirectory, "run.json"))).RootElement;
+
+    [Fact]
+    public async Task Run_Twice_SecondRunComparesWithFirstAndHasBaselines()
+    {
+        var project = CliProcess.CopyProject("pytest-project");
+        try
+        {
+            var first = await CliProcess.RunAsync(project, Timeout, "run");
+            var second = await CliProcess.RunAsync(project, Timeout, "run");
+
+            Assert.True(first.ExitCode == 0, first.All);
+            Assert.True(second.ExitCode == 0, second.All);
+            Assert.True(File.Exists(Path.Combine(project, ".greenlight", "history.db")));
+            var runs = RunDirectories(project);
+            Assert.Equal(2, runs.Count);
+            var firstId = Path.GetFileName(runs[0]);
+            var history = RunJson(runs[1]).GetProperty("history");
+            Assert.True(history.GetProperty("saved").GetBoolean());
+            Assert.Equal(firstId, history.GetProperty("previous").GetProperty("run_id").GetString());
+            Assert.Equal("GREEN", history.GetProperty("previous").GetProperty("verdict").GetString());
+            Assert.Equal(2, history.GetProperty("baselines").GetInt32());
+            var rows = history.GetProperty("comparison").GetProperty("tests").EnumerateArray().ToList();
+            Assert.Equal(2, rows.Count);
+            Assert.All(rows, r => Assert.Equal("unchanged", r.GetProperty("change").GetString()));
+            Assert.Equal(JsonValueKind.Null, RunJson(runs[0]).GetProperty("history").GetProperty("previous").ValueKind);
+            var worklog = await File.ReadAllTextAsync(Path.Combine(runs[1], "worklog.md"), TestContext.Current.CancellationToken);
+            Assert.Contains($"- **Last run:** `{firstId}`", worklog, StringComparison.Ordinal);
+            Assert.Contains("## Compared with the last run", worklog, StringComparison.Ordinal);
+            Assert.Contains("All 2 test(s) unchanged.", worklog, StringComparison.Ordinal);
+            Assert.Contains("**Duration baselines:** 2 test(s)", worklog, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Run_ServiceLogsError_ClusterEvidenceLeadsWithThatLine()
+    {
+        var project = CliProcess.CopyProject("failing-project");
+        try
+        {
+            var result = await CliProcess.RunAsync(project, Timeout, "run");
+
+            Assert.True(result.ExitCode == 1, result.All);
+            var run = RunJson(RunDirectories(project).Single());
+            Assert.Equal("RED", run.GetProperty("verdict").GetString());
+            var clusters = run.GetProperty("clusters").EnumerateArray().ToList();
+            var charge = clusters.Single(c => c.GetProperty("title").GetString() == "expected 200, got 500");
+            Assert.Equal(["tests.test_checkout.test_charge_succeeds"], charge.GetProperty("tests").EnumerateArray().Select(t => t.GetString()));
+            Assert.Equal(["api"], charge.GetProperty("services").EnumerateArray().Select(t => t.GetString()));
+            var top = charge.GetProperty("evidence")[0];
+            Assert.Equal("error", top.GetProperty("level").GetString());
+            Assert.Contains("ValueError: Invalid card token format: pending_auth", top.GetProperty("text").GetString(), StringComparison.Ordinal);
+            Assert.StartsWith("api deployed", charge.GetProperty("preceding_deploy").GetString(), StringComparison.Ordinal);
+            Assert.Contains("api: GET /charge → 500", charge.GetProperty("traffic_faults").EnumerateArray().Select(f => f.GetString()));
+            var worklog = await File.ReadAllTextAsync(Path.Combine(RunDirectories(project).Single(), "worklog.md"), TestContext.Current.CancellationToken);
+            Assert.Contains("## Root causes", worklog, StringComparison.Ordinal);
+            Assert.Contains("### 1. expected 200, got 500", worklog, StringComparison.Ordinal);
+            Assert.Contains("`ERROR payments: ValueError: Invalid card token format: pending_auth`", worklog, StringComparison.Ordinal);
+            var report = await CliProcess.RunAsync(project, Timeout, "report");
+            Assert.True(report.ExitCode == 0, report.All);
+            Assert.Contains("### 1. expected 200, got 500", report.Stdout, StringComparison.Ordinal);
+            Assert.Contains("Invalid card token format: pending_auth", report.Stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Run_RetryFailed_TestPassingOnRetryIsFlakyAndRunStaysRed()
+    {
+        var project = CliProcess.CopyProject("failing-project");
+        try
+        {
+            var result = await CliProcess.RunAsync(project, Timeout, "run");
+
+            Assert.True(result.ExitCode == 1, result.All);
+            var run = RunJson(RunDirectories(project).Single());
+            var tests = run.GetProperty("tests").EnumerateArray().ToDictionary(t => t.GetProperty("name").GetString()!);
+            var warmup = tests["tests.test_checkout.test_warmup_answers"];
+            Assert.Equal("failed", warmup.GetProperty("outcome").GetString());
+            Assert.True(warmup.GetProperty("flaky").GetBoolean());
+            Assert.Equal(2, warmup.GetProperty("attempts").GetInt32());
+            var charge = tests["tests.test_checkout.test_charge_succeeds"];
+            Assert.False(charge.GetProperty("flaky").GetBoolean());
+            Assert.Equal(2, charge.GetProperty("attempts").GetInt32());
+            Assert.Contains(run.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.StartsWith("flaky: api-checks / tests.test_checkout.test_warmup_answers", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task History_JsonAfterTwoFailingRuns_ListsRunsClustersAndFlakyTests()
+    {
+        var project = CliProcess.CopyProject("failing-project");
+        try
+        {
+            await CliProcess.RunAsync(project, Timeout, "run");
+            await CliProcess.RunAsync(project, Timeout, "run");
+            var result = await CliProcess.RunAsync(project, Timeout, "history", "--json");
+
+            Assert.True(result.ExitCode == 0, result.All);
+            var history = JsonDocument.Parse(result.Stdout).RootElement;
+            Assert.Equal("failing-api", history.GetProperty("project").GetString());
+            Assert.StartsWith("sqlite ", history.GetProperty("store").GetString(), StringComparison.Ordinal);
+            var ids = RunDirectories(project).Select(Path.GetFileName).Reverse().ToList();
+            Assert.Equal(ids, history.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("id").GetString()));
+            Assert.All(history.GetProperty("runs").EnumerateArray(), r => Assert.Equal("RED", r.GetProperty("verdict").GetString()));
+            var suite = history.GetProperty("pass_rate_by_suite").EnumerateArray().Single();
+            Assert.Equal("api-checks", suite.GetProperty("group").GetString());
+            Assert.Equal(2, suite.GetProperty("passed").GetInt32());
+            Assert.Equal(6, suite.GetProperty("total").GetInt32());
+            var open = history.GetProperty("open_clusters").EnumerateArray().Single(c => c.GetProperty("title").GetString() == "expected 200, got 500");
+            Assert.Equal(2, open.GetProperty("runs_seen").GetInt32());
+            var flaky = history.GetProperty("flaky_tests").EnumerateArray().Single();
+            Assert.Equal("tests.test_checkout.test_warmup_answers", flaky.GetProperty("name").GetString());
+            Assert.Equal(2, flaky.GetProperty("retry_passes").GetInt32());
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Run_CorruptHistoryFile_RunCompletesAndSaysHistoryNotSaved()
+    {
+        var project = CliProcess.CopyProject("pytest-project");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(project, ".greenlight"));
+            await File.WriteAllTextAsync(Path.Combine(project, ".greenlight", "history.db"), "not a database, only text that is long enough to be read", TestContext.Current.CancellationToken);
+
+            var result = await CliProcess.RunAsync(project, Timeout, "run");
+
+            Assert.True(result.ExitCode == 0, result.All);
+            var history = RunJson(RunDirectories(project).Single()).GetProperty("history");
+            Assert.False(history.GetProperty("saved").GetBoolean());
+            Assert.Contains(history.GetProperty("problems").EnumerateArray(), p => p.GetString()!.Contains("is not a SQLite database", StringComparison.Ordinal));
+            var worklog = await File.ReadAllTextAsync(Path.Combine(RunDirectories(project).Single(), "worklog.md"), TestContext.Current.CancellationToken);
+            Assert.Contains("_history not saved: the store could not be opened_", worklog, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task History_NoRunsYet_SaysSoAndExitsZero()
+    {
+        var project = CliProcess.CopyProject("pytest-project");
+        try
+        {
+            var result = await CliProcess.RunAsync(project, Timeout, "history");
+
+            Assert.True(result.ExitCode == 0, result.All);
+            Assert.Contains("no runs recorded yet", result.Stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+}

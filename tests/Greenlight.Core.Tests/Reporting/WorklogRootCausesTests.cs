@@ -1,0 +1,85 @@
+using Greenlight.Analysis;
+using Greenlight.Analysis.Comparison;
+using Greenlight.Analysis.Evidence;
+using Greenlight.Analysis.Logs;
+using Greenlight.Core.Tests.Snapshots;
+using Greenlight.Model;
+using Greenlight.Reporting;
+using Greenlight.Runs;
+using Greenlight.Runs.History;
+using Greenlight.Secrets;
+
+namespace Greenlight.Core.Tests.Reporting;
+
+/// <summary>The History, Root causes and comparison sections, from a run shaped like REFERENCE.md §4 incident 1.</summary>
+public sealed class WorklogRootCausesTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 23, 11, 22, 33, TimeSpan.Zero);
+
+    private static RunRecord RedWithClusters()
+    {
+        var red = SampleRuns.RedWithFailFast();
+        var failures = new[] { "test_001_websocket_connection", "test_002_websocket_authentication" }.Select((name, i) => new FailureOccurrence
+        {
+            Suite = "p1-critical", Test = name, Phase = "P1", Runner = "dotnet",
+            Message = "received 1011 (internal error) Internal error", Started = Start.AddSeconds(30 + i), Ended = Start.AddSeconds(31 + i),
+        });
+        var cluster = new FailureClusterer().Cluster(failures).Single();
+        var entry = new LogEntry("backend", Start.AddSeconds(30.1), LogSeverity.Error, "websocket handler failed", "ValueError: Invalid user_id format: pending_auth", "…", 0);
+        var chain = new EvidenceChain
+        {
+            Cluster = cluster,
+            Impact = "$120K+ MRR",
+            Services = ["backend"],
+            Windows = [],
+            Lines = [new RankedLogEntry(entry, 80, 2, ["error", "exception"])],
+            PrecedingDeploy = new DeployEvent("backend", Start.AddSeconds(28), "restarted"),
+            DeployLead = TimeSpan.FromSeconds(2),
+            History = new HistoryFacts(Start.AddDays(-1), "20261122-112233-aa00", 1, new Dictionary<string, DateTimeOffset?> { ["test_001_websocket_connection"] = Start.AddDays(-2), ["test_002_websocket_authentication"] = null }),
+        };
+        var clusters = new[] { ClusterRecord.From(chain, ["backend: GET /ws → 101, closed by server with 1011"], 1) };
+        var run = red with { Clusters = clusters };
+        var previous = new PreviousRun("20261122-112233-aa00", Start.AddDays(-1), "RED",
+            [.. run.Tests.Select(t => new TestSnapshot(t.Suite, t.Name, TestStatus.Passed))],
+            [new ClusterSnapshot("old-signature", "timeouterror: timed out during opening handshake", 3)]);
+        return run with
+        {
+            History = new HistoryRecord
+            {
+                Store = "sqlite {ROOT}/.greenlight/history.db",
+                Saved = false,
+                Problems = ["history not saved: {ROOT}/.greenlight/history.db is locked by another process"],
+                Previous = new PreviousRunRecord(previous.RunId, previous.StartedAt, previous.Verdict, 5, 0, ["timed out during opening handshake (3)"]),
+                PreviouslyFailing = ["p1-critical / test_009"],
+                Baselines = 4,
+                Comparison = RunComparison.Compare(previous, run),
+            },
+        };
+    }
+
+    [Fact]
+    public void Render_RedRunWithClustersAndHistory_MatchesSnapshot() => Snapshot.Match(WorklogRenderer.Render(RedWithClusters()), "md");
+
+    [Fact]
+    public void RunJson_RunWithClustersAndHistory_RoundTripsToTheSameWorklog()
+    {
+        var run = RedWithClusters();
+
+        var back = RunJson.Deserialize(RunJson.Serialize(run, SecretRedactor.None))!;
+
+        Assert.Equal(WorklogRenderer.Render(run), WorklogRenderer.Render(back));
+        Assert.Equal("received 1011 (internal error) internal error", back.Clusters[0].Signature);
+    }
+
+    [Fact]
+    public void Render_FlakyTest_ListedWithFlipRate()
+    {
+        var run = RedWithClusters();
+        run = run with { Tests = [run.Tests[0] with { Outcome = TestOutcome.Failed, Flaky = true, Attempts = 2, FlipRate = 0.5 }, .. run.Tests.Skip(1)] };
+
+        var worklog = WorklogRenderer.Render(run);
+
+        Assert.Contains("### Flaky tests", worklog, StringComparison.Ordinal);
+        Assert.Contains($"| `{run.Tests[0].Name}` | 2 | 50 % |", worklog, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,62 @@
+using Greenlight.Analysis.Comparison;
+using Greenlight.Model;
+using Greenlight.Runs;
+
+namespace Greenlight.History.Tests;
+
+/// <summary>The pipeline's view of the store (<see cref="RunHistory"/>): a run record saved, then read back as "the last run".</summary>
+public abstract partial class HistoryStoreContract
+{
+    private static RunRecord Record(string id, DateTimeOffset started, params TestRecord[] tests) => new()
+    {
+        RunId = id, Project = "p", ConfigPath = "greenlight.yaml", StartedAt = started, EndedAt = started.AddMinutes(1), Verdict = Verdict.Red,
+        Suites = [new SuiteRecord { Id = "api", Priority = "P1", Runner = "pytest" }],
+        Tests = tests,
+        Clusters =
+        [
+            new ClusterRecord
+            {
+                Signature = "expected 200, got 500", Title = "expected 200, got 500", Count = 1,
+                Evidence = [new EvidenceLineRecord("api", started.AddSeconds(5), "error", "ValueError: Invalid card token format: pending_auth", 1, ["error"])],
+            },
+        ],
+    };
+
+    [Fact]
+    public async Task RunHistory_SavedRecord_IsTheNextRunsPreviousRunWithTestsAndClusters()
+    {
+        var ct = Timeout();
+        await using var history = new RunHistory(await NewStoreAsync(ct));
+        var first = Record("run-1", Runs.Epoch,
+            new TestRecord { Suite = "api", Name = "t.ok", Outcome = TestOutcome.Passed, DurationMs = 300, Proven = true },
+            new TestRecord { Suite = "api", Name = "t.charge", Outcome = TestOutcome.Failed, DurationMs = 90, Message = "assert 500 == 200" },
+            new TestRecord { Suite = "api", Name = "t.warmup", Outcome = TestOutcome.Failed, Flaky = true, Attempts = 2 });
+
+        var saved = await history.SaveAsync(first, ct);
+        var previous = (await history.PreviousRunAsync("p", "run-2", ct)).Value!;
+        var median = (await history.MedianPassingDurationAsync("p", "api", "t.ok", 5, "run-2", ct)).Value;
+        var failing = (await history.PreviouslyFailingAsync("p", ct)).Value!;
+
+        Assert.True(saved.Succeeded, saved.Error);
+        Assert.Equal(("run-1", "RED"), (previous.RunId, previous.Verdict));
+        Assert.Equal(
+            [new TestSnapshot("api", "t.charge", TestStatus.Failed), new TestSnapshot("api", "t.ok", TestStatus.Passed), new TestSnapshot("api", "t.warmup", TestStatus.Flaky)],
+            previous.Tests);
+        Assert.Equal([new ClusterSnapshot("expected 200, got 500", "expected 200, got 500", 1)], previous.Clusters);
+        Assert.Equal(TimeSpan.FromMilliseconds(300), median);
+        Assert.Equal([("api", "t.charge"), ("api", "t.warmup")], failing.Order());
+    }
+
+    [Fact]
+    public async Task RunHistory_OnlyTheCurrentRunSaved_NoPreviousRun()
+    {
+        var ct = Timeout();
+        await using var history = new RunHistory(await NewStoreAsync(ct));
+        await history.SaveAsync(Record("run-1", Runs.Epoch), ct);
+
+        var previous = await history.PreviousRunAsync("p", "run-1", ct);
+
+        Assert.True(previous.Succeeded, previous.Error);
+        Assert.Null(previous.Value);
+    }
+}
