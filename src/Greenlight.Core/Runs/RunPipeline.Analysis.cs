@@ -51,7 +51,7 @@ public sealed partial class RunPipeline
         var traffic = state.Traffic?.Snapshot() ?? [];
         var deploys = state.Services.Where(s => s.Deployed && s.StartedAt is not null)
             .Select(s => new DeployEvent(s.Name, s.StartedAt!.Value, "deployed", s.Revision)).ToList();
-        var sources = state.LogPaths.Select(kv => (ILogSource)new FileLogSource(kv.Key, kv.Value)).ToList();
+        var sources = state.LogPaths.Concat(state.ReplacedLogs).Select(kv => (ILogSource)new FileLogSource(kv.Key, kv.Value)).ToList();
         var builder = new EvidenceChainBuilder(redactor);
         var clusters = new FailureClusterer(redactor).Cluster(failures);
         progress.Step("analyse", "failures", $"{failures.Count} failure(s) in {clusters.Count} cluster(s)", null);
@@ -94,6 +94,16 @@ public sealed partial class RunPipeline
             {
                 Suite = DeploySuite, Test = service.Name, Phase = "deploy", Runner = "deploy", Outcome = TestOutcome.Error,
                 Message = Readable(service.Failure ?? "did not start"), Started = service.StartedAt ?? now - TimeSpan.FromMinutes(1), Ended = now,
+            };
+        }
+
+        // A revision that was rolled back: its failure is the cause, even though the service answers again.
+        foreach (var rollback in state.Rollbacks.Where(r => r.Evidence.Count > 0))
+        {
+            yield return new FailureOccurrence
+            {
+                Suite = DeploySuite, Test = rollback.Service, Phase = "deploy", Runner = "rollback", Outcome = TestOutcome.Error,
+                Message = Readable(rollback.Evidence[0]), Started = state.IterationStartedAt, Ended = now,
             };
         }
 

@@ -58,6 +58,7 @@ public sealed partial class RunPipeline
         progress.Step("rollback", service.Name, $"rolling back {service.Name} from {from} to {build.Revision}", null);
         if (state.LogPaths.TryGetValue(service.Name, out var badLog))
         {
+            state.ReplacedLogs[service.Name] = badLog;
             // The bad revision's own last lines: after the rollback its log is no longer the service's.
             await AddLogExcerptAsync(state, service.Name, badLog);
         }

@@ -25,6 +25,9 @@ internal sealed partial class RunState
     /// <summary>Retries of failed tests: (suite, test) → (attempts, passed on a retry).</summary>
     public Dictionary<(string Suite, string Test), (int Attempts, bool Flaky)> Retries { get; } = [];
 
+    /// <summary>Service → the log of the revision a rollback replaced: the evidence of why it was rolled back.</summary>
+    public Dictionary<string, string> ReplacedLogs { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Each iteration is analysed on its own: its failures, windows, clusters and retries.</summary>
     private void ClearAnalysis()
     {
@@ -33,5 +36,6 @@ internal sealed partial class RunState
         Chains.Clear();
         ClusterRecords.Clear();
         Retries.Clear();
+        ReplacedLogs.Clear();
     }
 }
