@@ -72,7 +72,7 @@ public sealed class RealFailureClusteringTests
         var cluster = ClusterOf("pytest", "tests.test_import_broken");
 
         Assert.True(cluster.Signature.IsCollectionError);
-        Assert.Equal("collection error: ModuleNotFoundError: No module named <q>", cluster.Signature.Title);
+        Assert.StartsWith("collection error: ModuleNotFoundError: No module named ", cluster.Signature.Title, StringComparison.Ordinal);
         Assert.Equal(2, cluster.Count);
     }
 

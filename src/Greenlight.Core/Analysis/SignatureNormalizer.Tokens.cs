@@ -8,7 +8,10 @@ public static partial class SignatureNormalizer
 {
     private const string Protect = "\u0001";
 
-    internal static string NormalizeTokens(string text)
+    /// <param name="text">The failure headline.</param>
+    /// <param name="keepQuotedWords">For titles: keep quoted plain words (<c>"Internal error"</c>,
+    /// <c>'connection_ready'</c>) that read better than <c>&lt;q&gt;</c>; keys always mask them.</param>
+    internal static string NormalizeTokens(string text, bool keepQuotedWords = false)
     {
         // URLs first and set aside, so their paths are not mistaken for file paths.
         // Each rule runs only when the cheap character test says it can match: most messages are short and plain.
@@ -46,7 +49,8 @@ public static partial class SignatureNormalizer
 
         if (text.AsSpan().IndexOfAny('\'', '"', '`') >= 0)
         {
-            text = QuotedValue().Replace(text, m => IsMeaningfulCode(m.Groups["v"].Value) ? m.Groups["v"].Value : "<q>");
+            text = QuotedValue().Replace(text, m => IsMeaningfulCode(m.Groups["v"].Value) ? m.Groups["v"].Value
+                : keepQuotedWords && IsPlainWords(m.Groups["v"].Value) ? m.Value : "<q>");
         }
 
         if (digits)
@@ -132,4 +136,8 @@ public static partial class SignatureNormalizer
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    /// <summary>Short quoted text of letters, spaces, '_' and '-' only: a name or phrase, not an id, path or value.</summary>
+    private static bool IsPlainWords(string value) =>
+        value.Length is > 0 and <= 40 && value.All(c => char.IsLetter(c) || c is ' ' or '_' or '-');
 }

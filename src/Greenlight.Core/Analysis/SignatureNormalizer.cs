@@ -32,7 +32,13 @@ public static partial class SignatureNormalizer
             normalized = normalized[..MaxKeyLength];
         }
 
-        var title = normalized.Length <= MaxTitleLength ? normalized : normalized[..(MaxTitleLength - 1)] + "…";
+        var readable = NormalizeTokens(headline.Text, keepQuotedWords: true);
+        if (headline.IsCollectionError)
+        {
+            readable = "collection error: " + readable;
+        }
+
+        var title = readable.Length <= MaxTitleLength ? readable : readable[..(MaxTitleLength - 1)] + "…";
         return new FailureSignature(
             normalized.ToLowerInvariant(),
             title,

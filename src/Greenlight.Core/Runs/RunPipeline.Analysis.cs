@@ -50,8 +50,12 @@ public sealed partial class RunPipeline
 
         var traffic = state.Traffic?.Snapshot() ?? [];
         var deploys = state.Services.Where(s => s.Deployed && s.StartedAt is not null)
-            .Select(s => new DeployEvent(s.Name, s.StartedAt!.Value, "deployed", s.Revision)).ToList();
-        var sources = state.LogPaths.Concat(state.ReplacedLogs).Select(kv => (ILogSource)new FileLogSource(kv.Key, kv.Value)).ToList();
+            .Select(s => new DeployEvent(s.Name, s.StartedAt!.Value, "deployed", s.Revision))
+            .Concat(state.Replaced.Where(r => r.Value.StartedAt is not null)
+                .Select(r => new DeployEvent(r.Key, r.Value.StartedAt!.Value, "deployed", r.Value.Revision))).ToList();
+        var sources = state.LogPaths
+            .Concat(state.Replaced.Where(r => r.Value.LogPath is not null).Select(r => KeyValuePair.Create(r.Key, r.Value.LogPath!)))
+            .Select(kv => (ILogSource)new FileLogSource(kv.Key, kv.Value)).ToList();
         var builder = new EvidenceChainBuilder(redactor);
         var clusters = new FailureClusterer(redactor).Cluster(failures);
         progress.Step("analyse", "failures", $"{failures.Count} failure(s) in {clusters.Count} cluster(s)", null);
@@ -103,7 +107,9 @@ public sealed partial class RunPipeline
             yield return new FailureOccurrence
             {
                 Suite = DeploySuite, Test = rollback.Service, Phase = "deploy", Runner = "rollback", Outcome = TestOutcome.Error,
-                Message = Readable(rollback.Evidence[0]), Started = state.IterationStartedAt, Ended = now,
+                Message = Readable(rollback.Evidence[0]),
+                Started = state.Replaced.GetValueOrDefault(rollback.Service) is { } bad ? bad.FailedAt ?? bad.StartedAt ?? state.IterationStartedAt : state.IterationStartedAt,
+                Ended = now,
             };
         }
 

@@ -58,11 +58,13 @@ public sealed partial class RunPipeline
         progress.Step("rollback", service.Name, $"rolling back {service.Name} from {from} to {build.Revision}", null);
         if (state.LogPaths.TryGetValue(service.Name, out var badLog))
         {
-            state.ReplacedLogs[service.Name] = badLog;
             // The bad revision's own last lines: after the rollback its log is no longer the service's.
             await AddLogExcerptAsync(state, service.Name, badLog);
         }
 
+        state.Replaced[service.Name] = new ReplacedRevision(
+            state.LogPaths.GetValueOrDefault(service.Name), from, current?.StartedAt,
+            state.ProbeResults.Where(p => p.Service == service.Name && !p.Healthy).Select(p => (DateTimeOffset?)p.At).Min());
         if (deployer is IServiceStopper stopper)
         {
             await stopper.StopServiceAsync(service.Name, cancellationToken);

@@ -25,8 +25,8 @@ internal sealed partial class RunState
     /// <summary>Retries of failed tests: (suite, test) → (attempts, passed on a retry).</summary>
     public Dictionary<(string Suite, string Test), (int Attempts, bool Flaky)> Retries { get; } = [];
 
-    /// <summary>Service → the log of the revision a rollback replaced: the evidence of why it was rolled back.</summary>
-    public Dictionary<string, string> ReplacedLogs { get; } = new(StringComparer.Ordinal);
+    /// <summary>Service → the revision a rollback replaced: its log, start and first failure are the evidence of why.</summary>
+    public Dictionary<string, ReplacedRevision> Replaced { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Each iteration is analysed on its own: its failures, windows, clusters and retries.</summary>
     private void ClearAnalysis()
@@ -36,6 +36,9 @@ internal sealed partial class RunState
         Chains.Clear();
         ClusterRecords.Clear();
         Retries.Clear();
-        ReplacedLogs.Clear();
+        Replaced.Clear();
     }
 }
+
+/// <summary>A revision that was rolled back: where it logged, when it started, when it was first seen failing.</summary>
+internal sealed record ReplacedRevision(string? LogPath, string? Revision, DateTimeOffset? StartedAt, DateTimeOffset? FailedAt);
