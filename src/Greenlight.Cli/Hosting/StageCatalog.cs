@@ -7,6 +7,7 @@ using Greenlight.Proxy;
 using Greenlight.Runners;
 using Greenlight.Runs;
 using Greenlight.Secrets;
+using Greenlight.Tracking;
 
 namespace Greenlight.Cli.Hosting;
 
@@ -25,6 +26,7 @@ internal static class StageCatalog
             [new HttpProbe(Http, time, redactor), new WebSocketProbe(Http, time, redactor)],
             TestRunners.CreateDefault(processes, readers, time).Values,
             new RecordingProxyFactory(time, redactor),
-            new RunHistoryFactory(time));
+            new RunHistoryFactory(time),
+            new RunTrackerFactory(time, redactor));
     }
 }

@@ -88,6 +88,13 @@ public static partial class WorklogRenderer
         }
 
         md.Blank().Line($"**Next action:** {MarkdownWriter.WithCode(run.NextAction)}");
+        if (run.Tracking is { } tracking)
+        {
+            md.Blank().Line(tracking.Failure is { } failure
+                ? $"**Tracking ({tracking.Tracker}):** not published: {MarkdownWriter.Inline(failure)}"
+                : $"**Tracking ({tracking.Tracker}):** {(tracking.Location is { } at ? MarkdownWriter.CodeSpan(at) : "nothing opened")}"
+                    + (tracking.Closed.Count > 0 ? $"; closed {string.Join(", ", tracking.Closed.Select(MarkdownWriter.CodeSpan))}" : ""));
+        }
     }
 
     /// <summary>A pass the proof rules doubt is marked ❓, never ✅.</summary>

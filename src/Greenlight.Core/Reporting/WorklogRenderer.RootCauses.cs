@@ -44,6 +44,22 @@ public static partial class WorklogRenderer
         md.Blank();
     }
 
+    /// <summary>The "Root causes" section alone, for a tracking issue.</summary>
+    public static string RenderRootCauses(RunRecord run)
+    {
+        var md = new MarkdownWriter();
+        RootCauses(md, run);
+        return md.ToString();
+    }
+
+    /// <summary>The comparison with the last run alone, for a tracking issue.</summary>
+    public static string RenderComparison(RunRecord run)
+    {
+        var md = new MarkdownWriter();
+        Comparison(md, run);
+        return md.ToString();
+    }
+
     /// <summary>One entry per cluster, largest first: symptom, services, preceding deploy, server log lines, history.</summary>
     private static void RootCauses(MarkdownWriter md, RunRecord run)
     {

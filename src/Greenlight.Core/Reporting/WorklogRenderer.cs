@@ -144,7 +144,7 @@ public static partial class WorklogRenderer
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
-    internal static string VerdictName(Verdict verdict) => verdict switch
+    public static string VerdictName(Verdict verdict) => verdict switch
     {
         Model.Verdict.ConfigError => "CONFIG ERROR",
         _ => verdict.ToString().ToUpperInvariant(),

@@ -79,6 +79,7 @@ public sealed partial class RunPipeline(StageRegistry stages, TimeProvider time,
 
         var record = await CompleteRecordAsync(state, Finish(state), CancellationToken.None);
         await CloseHistoryAsync(state);
+        record = await TrackAsync(state, record);
         await RunOutputs.WriteAsync(runDirectory, record, redactor, CancellationToken.None);
         return new RunOutcome(record, runDirectory, []);
     }

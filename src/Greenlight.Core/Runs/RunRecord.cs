@@ -52,6 +52,8 @@ public sealed record RunRecord
     public IReadOnlyList<ClusterRecord> Clusters { get; init; } = [];
     /// <summary>What history gave this run and whether it was saved; null when the run never got that far.</summary>
     public History.HistoryRecord? History { get; init; }
+    /// <summary>What the tracker (<c>tracking:</c>) did with this run; null when none is configured.</summary>
+    public Tracking.TrackingRecord? Tracking { get; init; }
 }
 
 public sealed record ServiceRecord

@@ -4,7 +4,7 @@ using Greenlight.Stages;
 namespace Greenlight.Runs;
 
 /// <summary>The stage implementations a host provides, chosen by name (<c>runner: pytest</c>) or kind (<c>http:</c>).</summary>
-public sealed class StageRegistry(IDeployer? deployer, IEnumerable<IProbe> probes, IEnumerable<ITestRunner> runners, IServiceProxyFactory? proxies = null, History.IRunHistoryFactory? history = null)
+public sealed class StageRegistry(IDeployer? deployer, IEnumerable<IProbe> probes, IEnumerable<ITestRunner> runners, IServiceProxyFactory? proxies = null, History.IRunHistoryFactory? history = null, Tracking.IRunTrackerFactory? trackers = null)
 {
     private readonly Dictionary<ProbeKind, IProbe> _probes = probes.ToDictionary(p => p.Kind);
     private readonly Dictionary<string, ITestRunner> _runners = runners.ToDictionary(r => r.Name, StringComparer.Ordinal);
@@ -16,6 +16,9 @@ public sealed class StageRegistry(IDeployer? deployer, IEnumerable<IProbe> probe
 
     /// <summary>The history store (<c>history:</c>); null runs without memory of earlier runs.</summary>
     public History.IRunHistoryFactory? History { get; } = history;
+
+    /// <summary>Trackers for <c>tracking:</c> (GitHub issue, folder); null publishes nothing.</summary>
+    public Tracking.IRunTrackerFactory? Trackers { get; } = trackers;
 
     public IReadOnlyList<IProbe> Probes => [.. _probes.Values];
 

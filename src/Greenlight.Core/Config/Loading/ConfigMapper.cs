@@ -47,7 +47,7 @@ internal sealed partial class ConfigMapper(YamlReader r, string sourcePath)
             Loop = loop,
             Gates = MapGates(YamlReader.Child(root, "gates")),
             Guard = MapGuard(YamlReader.Child(root, "guard")),
-            Tracking = r.Raw(YamlReader.Child(root, "tracking"), "tracking"),
+            Tracking = MapTracking(YamlReader.Child(root, "tracking")),
             History = r.Raw(YamlReader.Child(root, "history"), "history"),
             HistoryStore = MapHistory(YamlReader.Child(root, "history")),
             SecretValues = [.. r.Secrets.Distinct(StringComparer.Ordinal)],
