@@ -159,17 +159,17 @@ public sealed partial class RunPipeline
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)];
 
-    /// <summary>Inside a phase, suites that held failing tests in the previous iteration run first.</summary>
+    /// <summary>
+    /// Inside a phase, suites that held failing tests in the previous iteration run first; in the first
+    /// iteration, those history says were failing at the end of the last run ("suite / test").
+    /// </summary>
     private static IEnumerable<Config.SuiteConfig> PreviouslyFailingFirst(RunState state, IEnumerable<Config.SuiteConfig> suites)
     {
-        if (state.Iterations.Count == 0)
-        {
-            return suites;
-        }
-
-        var failing = state.Iterations[^1].Tests
-            .Where(t => t.Outcome is TestOutcome.Failed or TestOutcome.Error || t.Reasons.Count > 0)
-            .Select(t => t.Suite).ToHashSet(StringComparer.Ordinal);
+        var failing = state.Iterations.Count > 0
+            ? state.Iterations[^1].Tests
+                .Where(t => t.Outcome is TestOutcome.Failed or TestOutcome.Error || t.Reasons.Count > 0)
+                .Select(t => t.Suite).ToHashSet(StringComparer.Ordinal)
+            : state.PreviouslyFailing.Select(t => t.Split(" / ", 2)[0]).ToHashSet(StringComparer.Ordinal);
         return suites.OrderBy(s => failing.Contains(s.Id) ? 0 : 1);
     }
 
