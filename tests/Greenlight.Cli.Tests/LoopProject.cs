@@ -3,16 +3,16 @@ using System.Text.Json;
 
 namespace Greenlight.Cli.Tests;
 
-/// <summary>The loop-project test data in its own temp folder, committed to a fresh git repository (the guard diffs against git).</summary>
+/// <summary>A loop test-data project (loop-project by default) in its own temp folder, committed to a fresh git repository (the guard diffs against git).</summary>
 internal sealed class LoopProject : IDisposable
 {
     private LoopProject(string root) => Root = root;
 
     public string Root { get; }
 
-    public static async Task<LoopProject> CreateAsync(Action<string>? edit = null)
+    public static async Task<LoopProject> CreateAsync(Action<string>? edit = null, string template = "loop-project")
     {
-        var project = new LoopProject(CliProcess.CopyProject("loop-project"));
+        var project = new LoopProject(CliProcess.CopyProject(template));
         edit?.Invoke(project.Root);
         await project.GitAsync("init", "-q", "-b", "main");
         await project.GitAsync("config", "user.email", "test@example.invalid");

@@ -106,4 +106,34 @@ public sealed class SampleRunTests
         var worklog = await File.ReadAllTextAsync(Path.Combine(RunFolder(root, run), "worklog.md"), TestContext.Current.CancellationToken);
         Assert.Contains("`Invalid user_id format: pending_auth`", worklog, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Issue 7's demonstration on the sample itself: the backend starts with <c>unwired-pipeline</c> from its
+    /// environment file, the streaming test fails, the remediation script reads the bundle and removes the
+    /// switch, Greenlight redeploys only the backend and the rerun is GREEN, with the comparison in the worklog.
+    /// </summary>
+    [Fact]
+    public async Task Run_SampleWithFaultInEnvFile_RemediatedRedThenGreen()
+    {
+        var root = RepositoryRoot();
+        using var project = await LoopProject.CreateAsync(
+            dir => File.WriteAllText(Path.Combine(dir, "greenlight.yaml"), File.ReadAllText(Path.Combine(dir, "greenlight.yaml")).Replace("{{REPO}}", root, StringComparison.Ordinal)),
+            "sample-loop");
+
+        var result = await CliProcess.RunAsync(project.Root, Timeout, "run", "--remediate", "sh fixes/fix-env.sh");
+
+        Assert.True(result.ExitCode == 0, result.All);
+        var run = project.RunJson();
+        var iterations = run.GetProperty("iterations");
+        Assert.Equal(["RED", "GREEN"], iterations.EnumerateArray().Select(i => i.GetProperty("verdict").GetString()));
+        Assert.Equal(["backend"], iterations[1].GetProperty("deployed").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal("accepted", iterations[0].GetProperty("remediation").GetProperty("guard_outcome").GetString());
+        var failed = iterations[0].GetProperty("tests").EnumerateArray().Where(t => t.GetProperty("outcome").GetString() == "failed").ToList();
+        Assert.Contains(failed, t => t.GetProperty("name").GetString()!.EndsWith("T023_StreamingPartialResults", StringComparison.Ordinal));
+        var worklog = project.Worklog();
+        Assert.Contains("### Comparison: iteration 1 → 2", worklog, StringComparison.Ordinal);
+        Assert.Matches(@"T023_StreamingPartialResults\S* \| failed \| passed \| fixed", worklog);
+        Assert.Contains("backend/backend.env", worklog, StringComparison.Ordinal);
+        Assert.Contains("M backend/backend.env", await project.GitAsync("status", "--porcelain"), StringComparison.Ordinal);
+    }
 }
