@@ -1,4 +1,5 @@
 using Greenlight.Deploy;
+using Greenlight.Deploy.Remote;
 using Greenlight.History;
 using Greenlight.Probes;
 using Greenlight.Processes;
@@ -10,7 +11,7 @@ using Greenlight.Secrets;
 
 namespace Greenlight.Cli.Hosting;
 
-/// <summary>The stage implementations this build of the CLI ships: the local deployer, HTTP and WebSocket probes, the dotnet/pytest/command runners.</summary>
+/// <summary>The stage implementations this build of the CLI ships: the local and remote deployers, HTTP and WebSocket probes, the dotnet/pytest/command runners.</summary>
 internal static class StageCatalog
 {
     // One client for the whole process; probes set their own per-request timeouts.
@@ -25,6 +26,7 @@ internal static class StageCatalog
             [new HttpProbe(Http, time, redactor), new WebSocketProbe(Http, time, redactor)],
             TestRunners.CreateDefault(processes, readers, time).Values,
             new RecordingProxyFactory(time, redactor),
-            new RunHistoryFactory(time));
+            new RunHistoryFactory(time),
+            new RemoteDeployer(processes, time));
     }
 }
