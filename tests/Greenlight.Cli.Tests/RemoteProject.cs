@@ -28,6 +28,15 @@ internal sealed class RemoteProject : IDisposable
         return project;
     }
 
+    public void EditConfig(Func<string, string> edit)
+    {
+        var config = Path.Combine(Root, "greenlight.yaml");
+        var before = File.ReadAllText(config);
+        var after = edit(before);
+        Assert.NotEqual(before, after);
+        File.WriteAllText(config, after);
+    }
+
     public void SetRelease(string release) => File.WriteAllText(Path.Combine(Root, "release.txt"), release + "\n");
 
     public Task<CliProcess.Result> RunAsync(params string[] args) => CliProcess.RunAsync(Root, TimeSpan.FromMinutes(3), args);

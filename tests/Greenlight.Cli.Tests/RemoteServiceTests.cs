@@ -26,6 +26,26 @@ public sealed class RemoteServiceTests
         Assert.Contains("greeting table missing", project.Worklog(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("logs: { file: .platform/service.log }")]
+    [InlineData("logs: { command: \"sh platform/logs.sh {since} {until}\" }")]
+    public async Task Run_ServiceLogsConfiguredOnService_ClusterQuotesLineFromIt(string logs)
+    {
+        using var project = RemoteProject.Create("wrong-greeting");
+        // The service-level logs: instead of remote.logs, so the line can only come from it.
+        project.EditConfig(yaml => yaml.Replace("      logs: sh platform/logs.sh {since} {until}\n", "", StringComparison.Ordinal)
+            .Replace("    probes:", "    " + logs + "\n    probes:", StringComparison.Ordinal));
+
+        Assert.DoesNotContain("logs: sh platform", File.ReadAllText(Path.Combine(project.Root, "greenlight.yaml")), StringComparison.Ordinal);
+
+        var result = await project.RunAsync("run");
+
+        Assert.True(result.ExitCode == 1, result.All);
+        var evidence = project.RunJson().GetProperty("clusters").EnumerateArray().SelectMany(c => c.GetProperty("evidence").EnumerateArray())
+            .Select(e => e.GetProperty("text").GetString()!).ToList();
+        Assert.Contains(evidence, text => text.Contains("greeting table missing", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Run_RemoteRevisionCrashes_RolledBackByRollbackCommandAndBlocked()
     {
@@ -44,7 +64,10 @@ public sealed class RemoteServiceTests
         Assert.Equal("api-00002", rollback.GetProperty("from_revision").GetString());
         Assert.Equal("api-00001", rollback.GetProperty("to_revision").GetString());
         Assert.Equal("api-00001", project.Serving());
-        Assert.Contains("rolled back api from api-00002 to api-00001", project.Worklog(), StringComparison.Ordinal);
+        var worklog = project.Worklog();
+        Assert.Contains("rolled back api from api-00002 to api-00001", worklog, StringComparison.Ordinal);
+        // The crashed revision's own line, read through the logs command, explains the cluster.
+        Assert.Contains("FATAL release crash cannot start", worklog, StringComparison.Ordinal);
         Assert.Contains(run.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("loop.test_after_rollback is off", StringComparison.Ordinal));
     }
 
