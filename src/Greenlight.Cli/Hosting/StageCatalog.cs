@@ -1,4 +1,5 @@
 using Greenlight.Deploy;
+using Greenlight.Deploy.Remote;
 using Greenlight.History;
 using Greenlight.Probes;
 using Greenlight.Processes;
@@ -11,7 +12,7 @@ using Greenlight.Tracking;
 
 namespace Greenlight.Cli.Hosting;
 
-/// <summary>The stage implementations this build of the CLI ships: the local deployer, HTTP and WebSocket probes, the dotnet/pytest/command runners.</summary>
+/// <summary>The stage implementations this build of the CLI ships: the local and remote deployers, HTTP and WebSocket probes, the dotnet/pytest/command runners.</summary>
 internal static class StageCatalog
 {
     // One client for the whole process; probes set their own per-request timeouts.
@@ -27,6 +28,7 @@ internal static class StageCatalog
             TestRunners.CreateDefault(processes, readers, time).Values,
             new RecordingProxyFactory(time, redactor),
             new RunHistoryFactory(time),
-            new RunTrackerFactory(time, redactor));
+            new RunTrackerFactory(time, redactor),
+            new RemoteDeployer(processes, time));
     }
 }

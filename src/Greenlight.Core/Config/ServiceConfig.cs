@@ -12,6 +12,8 @@ public sealed record ServiceConfig
     public IReadOnlyList<ProbeConfig> Probes { get; init; } = [];
     /// <summary>How to deploy, roll back and read a service on a platform Greenlight does not run (Cloud Run, Kubernetes, Compose); null otherwise.</summary>
     public RemoteServiceConfig? Remote { get; init; }
+    /// <summary>Extra log lines for analysis (a file or a command), read besides the captured stdout; null for none.</summary>
+    public ServiceLogsConfig? Logs { get; init; }
 }
 
 public sealed record LocalServiceConfig

@@ -2,6 +2,7 @@ using Greenlight.Analysis;
 using Greenlight.Analysis.Evidence;
 using Greenlight.Analysis.Logs;
 using Greenlight.Config;
+using Greenlight.Deploy.Remote;
 using Greenlight.Model;
 using Greenlight.Plugins;
 using Greenlight.Stages;
@@ -55,7 +56,8 @@ public sealed partial class RunPipeline
                 .Select(r => new DeployEvent(r.Key, r.Value.StartedAt!.Value, "deployed", r.Value.Revision))).ToList();
         var sources = state.LogPaths
             .Concat(state.Replaced.Where(r => r.Value.LogPath is not null).Select(r => KeyValuePair.Create(r.Key, r.Value.LogPath!)))
-            .Select(kv => (ILogSource)new FileLogSource(kv.Key, kv.Value)).ToList();
+            .Select(kv => (ILogSource)new FileLogSource(kv.Key, kv.Value))
+            .Concat(state.Config.Services.SelectMany(s => ConfiguredLogSources(state, s))).ToList();
         var builder = new EvidenceChainBuilder(redactor);
         var clusters = new FailureClusterer(redactor).Cluster(failures);
         progress.Step("analyse", "failures", $"{failures.Count} failure(s) in {clusters.Count} cluster(s)", null);
@@ -86,6 +88,36 @@ public sealed partial class RunPipeline
         }
 
         progress.Step("analyse", "failures", $"root causes: {string.Join("; ", state.ClusterRecords.Take(3).Select(c => c.Title))}", true);
+    }
+
+    /// <summary>The lines a service's platform keeps (<c>remote.logs</c>) and its own log (<c>logs: {file|command}</c>), besides captured stdout.</summary>
+    private IEnumerable<ILogSource> ConfiguredLogSources(RunState state, ServiceConfig service)
+    {
+        if (service.Remote is { Logs: { } remoteLogs } remote)
+        {
+            // {since} and {until} are the window's, filled in by the source; the revisions are known now.
+            var serving = state.Services.LastOrDefault(s => s.Name == service.Name)?.Revision;
+            var values = new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                ["service"] = service.Name, ["revision"] = serving, ["previous_revision"] = state.Replaced.GetValueOrDefault(service.Name)?.Revision,
+            };
+            var environment = remote.Environment.ToDictionary(kv => kv.Key, kv => Deploy.Placeholders.Expand(kv.Value), StringComparer.Ordinal);
+            foreach (var (name, value) in RemotePlaceholders.AsEnvironment(values))
+            {
+                environment[name] = value;
+            }
+
+            yield return new CommandLogSource(service.Name, RemotePlaceholders.Expand(remoteLogs, values), remote.WorkingDirectory, remote.Timeout, redactor, environment);
+        }
+
+        if (service.Logs is { File: { } file })
+        {
+            yield return new FileLogSource(service.Name, file);
+        }
+        else if (service.Logs is { Command: { } command } logs)
+        {
+            yield return new CommandLogSource(service.Name, command, logs.WorkingDirectory, logs.Timeout, redactor);
+        }
     }
 
     /// <summary>A critical service that did not deploy or answer its probe, as a failure at the moment it was given up on.</summary>

@@ -32,6 +32,12 @@ public sealed partial class RunPipeline
                 continue;
             }
 
+            if (service.Remote is not null)
+            {
+                await DeployRemoteAsync(state, service, cancellationToken);
+                continue;
+            }
+
             if (service.Local is null)
             {
                 state.Urls[service.Name] = service.Url!;

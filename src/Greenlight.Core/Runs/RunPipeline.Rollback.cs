@@ -10,24 +10,26 @@ namespace Greenlight.Runs;
 public sealed partial class RunPipeline
 {
     /// <summary>
-    /// Critical local services this iteration deployed that are down: each restarts from its last good
-    /// build (dependents first, so nothing is left pointing at a service mid-restart), is re-probed,
+    /// Critical services this iteration deployed that are down: a local one restarts from its last good
+    /// build, a remote one runs its rollback command to the revision before the deploy (dependents first, so nothing is left pointing at a service mid-restart), is re-probed,
     /// and the worklog says "rolled back &lt;service&gt; from &lt;new&gt; to &lt;old&gt;". Tests then run only when
     /// <c>loop.test_after_rollback</c> asks for it; otherwise the run is BLOCKED with the evidence.
     /// </summary>
     private async Task RollBackUnhealthyAsync(RunState state, bool testAfterRollback, CancellationToken cancellationToken)
     {
         var down = RollbackOrder(state.Config.Services,
-            s => s.Critical && s.Local is not null && state.DeployedThisIteration.Contains(s.Name) && Evidence(state, s.Name).Count > 0);
-        if (down.Count == 0 || stages.Deployer is not { } deployer)
-        {
-            return;
-        }
-
+            s => s.Critical && (s.Local is not null || s.Remote is not null) && state.DeployedThisIteration.Contains(s.Name) && Evidence(state, s.Name).Count > 0);
         var store = new LastGoodStore(state.Config.RootDirectory, time);
         foreach (var service in down)
         {
-            await RollBackAsync(state, deployer, store, service, cancellationToken);
+            if (service.Remote is not null && stages.RemoteDeployer is { } remote)
+            {
+                await RollBackRemoteAsync(state, remote, service, cancellationToken);
+            }
+            else if (service.Local is not null && stages.Deployer is { } deployer)
+            {
+                await RollBackAsync(state, deployer, store, service, cancellationToken);
+            }
         }
 
         if (!testAfterRollback)

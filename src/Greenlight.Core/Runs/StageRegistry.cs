@@ -4,12 +4,15 @@ using Greenlight.Stages;
 namespace Greenlight.Runs;
 
 /// <summary>The stage implementations a host provides, chosen by name (<c>runner: pytest</c>) or kind (<c>http:</c>).</summary>
-public sealed class StageRegistry(IDeployer? deployer, IEnumerable<IProbe> probes, IEnumerable<ITestRunner> runners, IServiceProxyFactory? proxies = null, History.IRunHistoryFactory? history = null, Tracking.IRunTrackerFactory? trackers = null)
+public sealed class StageRegistry(IDeployer? deployer, IEnumerable<IProbe> probes, IEnumerable<ITestRunner> runners, IServiceProxyFactory? proxies = null, History.IRunHistoryFactory? history = null, Tracking.IRunTrackerFactory? trackers = null, IRollbackDeployer? remoteDeployer = null)
 {
     private readonly Dictionary<ProbeKind, IProbe> _probes = probes.ToDictionary(p => p.Kind);
     private readonly Dictionary<string, ITestRunner> _runners = runners.ToDictionary(r => r.Name, StringComparer.Ordinal);
 
     public IDeployer? Deployer { get; } = deployer;
+
+    /// <summary>Deploys and rolls back <c>remote:</c> services through the user's own commands; null when this host has none.</summary>
+    public IRollbackDeployer? RemoteDeployer { get; } = remoteDeployer;
 
     /// <summary>Recording proxies for proof; null runs tests straight against the services (no traffic evidence).</summary>
     public IServiceProxyFactory? Proxies { get; } = proxies;
@@ -33,6 +36,11 @@ public sealed class StageRegistry(IDeployer? deployer, IEnumerable<IProbe> probe
         if (Deployer is null && config.Services.Any(s => s.Local is not null))
         {
             missing.Add("no deployer for local services is available in this build");
+        }
+
+        if (RemoteDeployer is null && config.Services.Any(s => s.Remote is not null))
+        {
+            missing.Add("no deployer for remote services is available in this build");
         }
 
         missing.AddRange(config.Services.SelectMany(s => s.Probes).Select(p => p.Kind).Distinct()

@@ -11,7 +11,7 @@ namespace Greenlight.Analysis.Logs;
 /// <c>{service}</c> the service name. Bounded by a timeout and a line cap; the process tree is
 /// killed on either.
 /// </summary>
-public sealed class CommandLogSource(string service, string command, string workingDirectory, TimeSpan timeout, SecretRedactor? redactor = null) : ILogSource
+public sealed class CommandLogSource(string service, string command, string workingDirectory, TimeSpan timeout, SecretRedactor? redactor = null, IReadOnlyDictionary<string, string>? environment = null) : ILogSource
 {
     public const int MaxLines = 200_000;
     private readonly SecretRedactor _redactor = redactor ?? SecretRedactor.None;
@@ -35,6 +35,11 @@ public sealed class CommandLogSource(string service, string command, string work
     public async Task<LogReadResult> ReadAsync(LogWindow window, int maxEntries, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("/bin/sh") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(Expand(command, window, service));
         Process process;

@@ -5,7 +5,7 @@ namespace Greenlight.Config.Loading;
 
 internal sealed partial class ConfigMapper
 {
-    private static readonly string[] ServiceKeys = ["critical", "depends_on", "local", "url", "probes"];
+    private static readonly string[] ServiceKeys = ["critical", "depends_on", "local", "url", "remote", "logs", "probes"];
     private static readonly string[] LocalKeys = ["build", "run", "cwd", "env", "port", "ready_timeout"];
 
     private sealed record MappedService(ServiceConfig Config, YamlNode KeyNode, List<(string Name, YamlNode Node)> DependsOn);
@@ -25,7 +25,7 @@ internal sealed partial class ConfigMapper
 
             if (r.Mapping(value, field) is not { } map)
             {
-                r.Error(value, field, "must describe the service (local or url, probes)");
+                r.Error(value, field, "must describe the service (local, url or remote, probes)");
                 continue;
             }
 
@@ -52,22 +52,17 @@ internal sealed partial class ConfigMapper
                 url = null;
             }
 
-            if (YamlReader.Child(map, "local") is null && YamlReader.Child(map, "url") is null)
-            {
-                r.Error(keyNode, field, "needs 'local' (Greenlight builds and starts it) or 'url' (it already runs there)");
-            }
-            else if (YamlReader.Child(map, "local") is not null && YamlReader.Child(map, "url") is not null)
-            {
-                r.Error(YamlReader.Child(map, "url")!, $"{field}.url", "give either 'local' or 'url', not both");
-            }
-
+            var remote = MapRemote(YamlReader.Child(map, "remote"), $"{field}.remote");
+            CheckOneKind(map, keyNode, field);
             var service = new ServiceConfig
             {
                 Name = name,
                 Critical = r.Bool(YamlReader.Child(map, "critical"), $"{field}.critical") ?? true,
                 DependsOn = [.. dependsOn.Select(d => d.Value)],
                 Local = local,
-                Url = url,
+                Url = url ?? remote?.Url,
+                Remote = remote,
+                Logs = MapServiceLogs(YamlReader.Child(map, "logs"), $"{field}.logs"),
                 Probes = MapProbes(YamlReader.Child(map, "probes"), $"{field}.probes", names),
             };
             result.Add(new MappedService(service, keyNode, [.. dependsOn.Select(d => (d.Value, d.Node))]));
