@@ -24,16 +24,16 @@ public sealed partial class RunPipeline
 
     /// <summary>
     /// The services whose source changed: a changed file under the folder a local service builds and
-    /// runs in, plus every service that depends on one of them (it was given the old URL). Services
-    /// with only a <c>url</c> are not Greenlight's to redeploy.
+    /// runs in, or a remote service's deploy commands run in, plus every service that depends on one of
+    /// them (it was given the old URL). Services with only a <c>url</c> are not Greenlight's to redeploy.
     /// </summary>
     internal static IReadOnlySet<string> ServicesToRedeploy(Config.GreenlightConfig config, string repositoryRoot, IReadOnlyList<ChangedFile> files)
     {
         var changed = new HashSet<string>(StringComparer.Ordinal);
         var paths = files.SelectMany(f => new[] { f.Path, f.OldPath }).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var service in config.Services.Where(s => s.Local is not null))
+        foreach (var service in config.Services.Where(Deployable))
         {
-            var folder = Path.GetRelativePath(repositoryRoot, service.Local!.WorkingDirectory).Replace('\\', '/');
+            var folder = Path.GetRelativePath(repositoryRoot, service.Local?.WorkingDirectory ?? service.Remote!.WorkingDirectory).Replace('\\', '/');
             if (paths.Any(p => folder == "." || p.StartsWith(folder + "/", StringComparison.Ordinal)))
             {
                 changed.Add(service.Name);
@@ -44,7 +44,7 @@ public sealed partial class RunPipeline
         do
         {
             added = false;
-            foreach (var service in config.Services.Where(s => s.Local is not null && !changed.Contains(s.Name) && s.DependsOn.Any(changed.Contains)))
+            foreach (var service in config.Services.Where(s => Deployable(s) && !changed.Contains(s.Name) && s.DependsOn.Any(changed.Contains)))
             {
                 added |= changed.Add(service.Name);
             }
@@ -52,4 +52,6 @@ public sealed partial class RunPipeline
         while (added);
         return changed;
     }
+
+    private static bool Deployable(Config.ServiceConfig service) => service.Local is not null || service.Remote?.Deploy is not null;
 }

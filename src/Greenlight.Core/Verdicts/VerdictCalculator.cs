@@ -24,7 +24,7 @@ public static class VerdictCalculator
                 ?? run.Rollbacks.FirstOrDefault()?.Service;
             return new(Verdict.Blocked, [.. blocked, "tests were not run: results against a broken deployment mean nothing", .. notes],
                 first is null ? "Fix what blocked the run (above), then run `greenlight run` again."
-                    : $"Bring '{first}' up: read logs/{first}.log (last lines above), fix, then run `greenlight probe`.");
+                    : $"Bring '{first}' up: read {LogHint(run, first)}, fix, then run `greenlight probe`.");
         }
 
         var gates = run.Gates.Where(g => !g.Passed).ToList();
@@ -64,6 +64,14 @@ public static class VerdictCalculator
             [$"all {passed} tests in {run.Suites.Count} suites ran, passed and are proven ({withTraffic} with recorded traffic)", $"{critical}/{critical} critical services healthy", .. notes],
             run.Focus == "all" ? "Nothing to fix: every selected suite is green." : "Widen the focus: `greenlight run --focus all`.");
     }
+
+    /// <summary>Where a service's own lines are: its captured log (a local service) or its deploy commands' output (a remote one).</summary>
+    private static string LogHint(RunRecord run, string service) =>
+        run.Rollbacks.Any(r => r.Service == service)
+            ? "the rolled-back revision's log lines above"
+            : run.Services.LastOrDefault(s => s.Name == service)?.Log is { } log
+            ? $"{log} (last lines above)"
+            : "the evidence above (Root causes)";
 
     private static List<string> Blocked(RunRecord run) =>
         [

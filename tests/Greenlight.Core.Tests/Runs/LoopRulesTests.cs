@@ -33,6 +33,30 @@ public sealed class LoopRulesTests
     }
 
     [Fact]
+    public void ServicesToRedeploy_FileUnderRemoteServiceFolder_RemoteAndDependent()
+    {
+        ServiceConfig Remote(string name, string folder, string? deploy) => new()
+        {
+            Name = name, Url = new Uri("https://api.example.test/"),
+            Remote = new RemoteServiceConfig { Url = new Uri("https://api.example.test/"), Deploy = deploy, WorkingDirectory = Path.Combine("/repo", folder) },
+        };
+        var config = new GreenlightConfig
+        {
+            Project = "p", SourcePath = "/repo/greenlight.yaml", RootDirectory = "/repo", Suites = [],
+            Services = [Remote("api", "services/api", "gcloud run deploy api --source ."), Remote("reports", "services/reports", null), Service("web", "web", "api")],
+        };
+
+        var redeploy = RunPipeline.ServicesToRedeploy(config, "/repo",
+        [
+            new ChangedFile("services/api/main.py", "services/api/main.py", ChangeKind.Modified, 1, 1, false),
+            new ChangedFile("services/reports/main.py", "services/reports/main.py", ChangeKind.Modified, 1, 1, false),
+        ]);
+
+        // reports has no deploy command: Greenlight only reads it, so there is nothing to redeploy.
+        Assert.Equal(["api", "web"], redeploy.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void ServicesToRedeploy_OnlyATestChanged_Nothing()
     {
         var config = new GreenlightConfig { Project = "p", SourcePath = "/repo/greenlight.yaml", RootDirectory = "/repo", Services = Services, Suites = [] };
