@@ -75,14 +75,19 @@ internal sealed class RemoteProject : IDisposable
         var pidFile = Path.Combine(Root, ".platform", "pid");
         if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid))
         {
-            try
+            // Only this project's service: the crashing release has exited, and on a busy machine its pid
+            // may already belong to someone else's process.
+            if (IsOurService(pid))
             {
-                using var service = Process.GetProcessById(pid);
-                service.Kill(entireProcessTree: true);
-            }
-            catch (ArgumentException)
-            {
-                // It had already exited (the crashing release).
+                try
+                {
+                    using var service = Process.GetProcessById(pid);
+                    service.Kill(entireProcessTree: true);
+                }
+                catch (ArgumentException)
+                {
+                    // It exited in between.
+                }
             }
         }
 
@@ -93,6 +98,22 @@ internal sealed class RemoteProject : IDisposable
         catch (IOException)
         {
             // A temp folder left behind is harmless.
+        }
+    }
+
+    private bool IsOurService(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Contains(Path.Combine(Root, "platform", "service.py"), StringComparison.Ordinal);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 }
