@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Greenlight.Cli.Tests;
 
 /// <summary>
@@ -38,6 +40,12 @@ public sealed class LoopDemoTests
         // Greenlight committed nothing: the fix is an uncommitted change of the user's working tree.
         Assert.Contains("M service.env", await project.GitAsync("status", "--porcelain"), StringComparison.Ordinal);
         Assert.Equal("1", (await project.GitAsync("rev-list", "--count", "HEAD")).Trim());
+        // History keeps both iterations of the run; its counts are the last one's.
+        var history = await project.RunAsync("history", "--json");
+        Assert.True(history.ExitCode == 0, history.All);
+        var saved = JsonDocument.Parse(history.Stdout).RootElement.GetProperty("runs").EnumerateArray().Single();
+        Assert.Equal(2, saved.GetProperty("iteration_count").GetInt32());
+        Assert.Equal("GREEN", saved.GetProperty("verdict").GetString());
     }
 
     [Fact]
