@@ -5,7 +5,8 @@ namespace Greenlight.Config;
 /// <summary>Builds a <see cref="ProofConfig"/> from a suite's <c>proof:</c> block as the config loader keeps it (flattened keys).</summary>
 public static class ProofConfigMapper
 {
-    private static readonly string[] Known = ["min_duration_ms", "require_traffic", "duration_drop_ratio", "clock_skew_ms", "mock_patterns", "disabled"];
+    /// <summary>The keys of a suite's <c>proof:</c> block; the config loader checks them with lines.</summary>
+    internal static readonly string[] Known = ["min_duration_ms", "require_traffic", "duration_drop_ratio", "clock_skew_ms", "mock_patterns", "disabled"];
 
     /// <summary>The config, and every problem at once (unknown key, bad number, <see cref="ProofConfig.Validate"/>).</summary>
     public static (ProofConfig Config, IReadOnlyList<string> Problems) Map(IReadOnlyDictionary<string, string> raw)

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Greenlight.Analysis;
 using Greenlight.Bundles;
 using Greenlight.Model;
 using Greenlight.Reporting;
@@ -47,31 +46,17 @@ public sealed partial class RunPipeline
     }
 
     /// <summary>
-    /// The bundle's clusters: one per failed gate, then the iteration's analysed root causes (with their
-    /// server log lines); failing tests grouped by signature only when analysis produced nothing.
+    /// The bundle's clusters: one per failed gate, then the iteration's analysed root causes with their
+    /// server log lines (the same clusters as the worklog's Root causes; the failing tests are listed apart).
     /// </summary>
-    internal static IReadOnlyList<BundleCluster> BundleClusters(RunRecord run)
-    {
-        var gateClusters = run.Gates.Where(g => !g.Passed)
-            .Select(g => new BundleCluster("gate", $"gate {g.Gate}: {g.Summary}", Math.Max(1, g.Findings.Count), [], [.. g.Findings, .. g.Evidence])).ToList();
-        if (run.Clusters.Count > 0)
-        {
-            return [.. gateClusters, .. run.Clusters.Select(c => new BundleCluster(
-                "analysis", c.Title, c.Count, c.Tests,
-                [.. c.Messages.Take(3), .. c.PrecedingDeploy is { } d ? [d] : Array.Empty<string>(), .. c.Evidence.Select(e => $"{e.Service} {e.Level}: {e.Text}"), .. c.TrafficFaults]))];
-        }
-
-        var phases = run.Suites.ToDictionary(s => s.Id, s => s.Priority, StringComparer.Ordinal);
-        var failures = run.Tests.Where(t => t.Outcome is TestOutcome.Failed or TestOutcome.Error).Select(t => new FailureOccurrence
-        {
-            Suite = t.Suite, Test = t.Name, Outcome = t.Outcome, Message = t.Message, Phase = phases.GetValueOrDefault(t.Suite) ?? "",
-        });
-        var tests = new FailureClusterer().Cluster(failures)
-            .Select(c => new BundleCluster("tests", c.Signature.Title, c.Count, c.Tests, c.Messages));
-        var gates = run.Gates.Where(g => !g.Passed)
-            .Select(g => new BundleCluster("gate", $"gate {g.Gate}: {g.Summary}", Math.Max(1, g.Findings.Count), [], [.. g.Findings, .. g.Evidence]));
-        return [.. gates, .. tests];
-    }
+    internal static IReadOnlyList<BundleCluster> BundleClusters(RunRecord run) =>
+    [
+        .. run.Gates.Where(g => !g.Passed)
+            .Select(g => new BundleCluster("gate", $"gate {g.Gate}: {g.Summary}", Math.Max(1, g.Findings.Count), [], [.. g.Findings, .. g.Evidence])),
+        .. run.Clusters.Select(c => new BundleCluster(
+            "analysis", c.Title, c.Count, c.Tests,
+            [.. c.Messages.Take(3), .. c.PrecedingDeploy is { } d ? [d] : Array.Empty<string>(), .. c.Evidence.Select(e => $"{e.Service} {e.Level}: {e.Text}"), .. c.TrafficFaults])),
+    ];
 
     private async Task<string> RepositoryRootAsync(string directory, CancellationToken cancellationToken)
     {

@@ -6,8 +6,6 @@ namespace Greenlight.Config.Loading;
 
 internal sealed partial class ConfigMapper
 {
-    private static readonly string[] ProofKeys = ["min_duration_ms", "require_traffic", "duration_drop_ratio", "clock_skew_ms", "mock_patterns", "disabled"];
-
     /// <summary>
     /// A suite's <c>proof:</c> block, checked key by key so each problem names its own line; kept flattened
     /// for <see cref="ProofConfigMapper"/>, which builds the rules' config at run time.
@@ -20,7 +18,7 @@ internal sealed partial class ConfigMapper
             return [];
         }
 
-        r.CheckKeys(map, field, ProofKeys);
+        r.CheckKeys(map, field, ProofConfigMapper.Known);
         foreach (var key in new[] { "min_duration_ms", "clock_skew_ms" })
         {
             if (YamlReader.Child(map, key) is { } value && r.String(value, $"{field}.{key}") is { } text
