@@ -1,8 +1,7 @@
 using Greenlight.Analysis;
-using Greenlight.Analysis.Comparison;
 using Greenlight.Analysis.Evidence;
 using Greenlight.Config;
-using Greenlight.Runs;
+using Greenlight.Model;
 using Greenlight.Runs.History;
 
 namespace Greenlight.History;

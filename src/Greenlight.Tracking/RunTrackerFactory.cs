@@ -1,4 +1,5 @@
 using Greenlight.Config;
+using Greenlight.Model;
 using Greenlight.Reporting;
 using Greenlight.Runs;
 using Greenlight.Runs.Tracking;

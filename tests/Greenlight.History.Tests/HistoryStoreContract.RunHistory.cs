@@ -1,6 +1,4 @@
-using Greenlight.Analysis.Comparison;
 using Greenlight.Model;
-using Greenlight.Runs;
 
 namespace Greenlight.History.Tests;
 

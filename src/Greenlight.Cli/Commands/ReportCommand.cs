@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Greenlight.Cli.Output;
 using Greenlight.Config.Loading;
+using Greenlight.Model;
 using Greenlight.Reporting;
 using Greenlight.Runs;
 using Greenlight.Secrets;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Greenlight.Analysis.Comparison;
 using Greenlight.Model;
-using Greenlight.Runs;
 
 namespace Greenlight.Reporting;
 

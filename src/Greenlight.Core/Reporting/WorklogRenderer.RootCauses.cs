@@ -1,5 +1,5 @@
 using Greenlight.Analysis.Comparison;
-using Greenlight.Runs;
+using Greenlight.Model;
 
 namespace Greenlight.Reporting;
 

@@ -1,5 +1,4 @@
 using Greenlight.Model;
-using Greenlight.Runs;
 
 namespace Greenlight.Reporting;
 

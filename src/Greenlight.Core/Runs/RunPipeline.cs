@@ -1,32 +1,69 @@
+using Greenlight.Config;
 using Greenlight.Config.Loading;
+using Greenlight.Model;
 using Greenlight.Planning;
+using Greenlight.Processes;
 using Greenlight.Reporting;
+using Greenlight.Runs.Analysing;
+using Greenlight.Runs.Deploying;
+using Greenlight.Runs.Gating;
+using Greenlight.Runs.Probing;
+using Greenlight.Runs.Recording;
+using Greenlight.Runs.Remediating;
+using Greenlight.Runs.Testing;
 using Greenlight.Secrets;
 using Greenlight.Verdicts;
 
 namespace Greenlight.Runs;
 
 /// <summary>
-/// One run, top to bottom: config → run folder → deploy → probe → plan → phases → verdict → outputs,
-/// and services are stopped whatever happens. Stage implementations come from <see cref="StageRegistry"/>.
+/// One run, top to bottom: config → plan → run folder → history → the loop of iterations → services
+/// stopped (whatever happens) → the run record, built once with its verdict → history, tracking and
+/// the reporters. Stage implementations come from <see cref="StageRegistry"/>; the stages themselves
+/// live in one folder each (Gating, Deploying, Probing, Testing, Analysing, Remediating, Recording).
 /// </summary>
-public sealed partial class RunPipeline(StageRegistry stages, TimeProvider time, SecretRedactor redactor, IRunProgress progress, Random random)
+public sealed class RunPipeline
 {
-    private readonly Processes.ChildProcess _processes = new(redactor, time);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
+    private readonly StageRegistry _stages;
+    private readonly TimeProvider _time;
+    private readonly SecretRedactor _redactor;
+    private readonly IRunProgress _progress;
+    private readonly Random _random;
+    private readonly CompositeReporter _reporters;
+    private readonly DeployStage _deploy;
+    private readonly ProbeStage _probes;
+    private readonly LoopRunner _loop;
+
+    public RunPipeline(StageRegistry stages, TimeProvider time, SecretRedactor redactor, IRunProgress progress, Random random, CompositeReporter? reporters = null)
+    {
+        _stages = stages;
+        _time = time;
+        _redactor = redactor;
+        _progress = new RedactingProgress(progress, redactor);
+        _random = random;
+        _reporters = reporters ?? CompositeReporter.Default(redactor);
+        var processes = new ChildProcess(redactor, time);
+        _deploy = new DeployStage(stages, time, _progress);
+        _probes = new ProbeStage(stages, time, redactor, _progress);
+        var iteration = new IterationRunner(new IterationStages(
+            new GateStage(processes, time, _progress), _deploy, _probes,
+            new RollbackStage(stages, _probes, processes, time, _progress), new LastGoodKeeper(time, redactor, _progress),
+            new TestStage(stages, time, _progress), new AnalysisStage(time, redactor, _progress)), stages.Proxies, redactor, time, _progress);
+        _loop = new LoopRunner(iteration, new BundleWriter(processes, redactor, _progress), new RemediationStage(processes, time, _progress), _reporters, time, _progress);
+    }
 
     public async Task<RunOutcome> RunAsync(string configPath, RunOptions options, CancellationToken cancellationToken)
     {
         var loaded = ConfigLoader.Load(configPath);
-        if (!loaded.Succeeded)
-        {
-            return RunOutcome.Invalid(loaded.Errors);
-        }
+        return loaded.Succeeded ? await RunAsync(loaded.Config!, options, cancellationToken) : RunOutcome.Invalid(loaded.Errors);
+    }
 
-        var config = loaded.Config!;
+    public async Task<RunOutcome> RunAsync(GreenlightConfig config, RunOptions options, CancellationToken cancellationToken)
+    {
         foreach (var secret in config.SecretValues)
         {
-            redactor.Add(secret);
+            _redactor.Add(secret);
         }
 
         var planned = Planner.Plan(config, options.Focus);
@@ -35,113 +72,167 @@ public sealed partial class RunPipeline(StageRegistry stages, TimeProvider time,
             return RunOutcome.Invalid([planned.Error!]);
         }
 
-        var missing = stages.Missing(config, plan.Suites);
+        var missing = _stages.Missing(config, plan.Suites);
         if (missing.Count > 0)
         {
             return RunOutcome.Invalid(missing);
         }
 
-        var runId = RunId.Create(time, random);
-        var runDirectory = RunFolder.Create(config.RootDirectory, runId);
-        var state = new RunState(config, plan, runDirectory, time.GetUtcNow(), time.GetTimestamp(), options.FailFast ?? config.Loop.FailFast)
-        {
-            RunId = runId,
-            AnalysisOnly = options.AnalysisOnly,
-        };
+        var runId = RunId.Create(_time, _random);
+        var run = new RunContext(config, plan, runId, RunFolder.Create(config.RootDirectory, runId), _time.GetUtcNow(), _time.GetTimestamp(),
+            options.FailFast ?? config.Loop.FailFast, options.AnalysisOnly, LoopSettings.From(config.Loop, options));
+        var history = HistorySession.None;
+        var loop = new LoopResult([], Deployment.Empty);
+        StageStop? stop = null;
+        string? stopError;
         try
         {
-            await OpenHistoryAsync(state, runId, cancellationToken);
-            await RunLoopAsync(state, LoopSettings.From(config.Loop, options), cancellationToken);
+            history = await HistorySession.OpenAsync(_stages.History, run, _progress, cancellationToken);
+            loop = await _loop.RunAsync(run, history, cancellationToken);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (StageStop.Catches(ex))
         {
-            state.Interrupted = true;
-            state.SkipRemaining("interrupted");
-        }
-#pragma warning disable CA1031 // The run must still stop services and write what it saw.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            state.Error = redactor.Redact(ex.Message);
-            state.SkipRemaining("not run: the run stopped on an error");
+            stop = StageStop.From(ex, cancellationToken);
         }
         finally
         {
-            await StopProxiesAsync(state);
-            await StopAllSafelyAsync(state);
+            stopError = await StopServicesAsync();
         }
 
-        if (state.IterationOpen)
+        await using (history)
         {
-            // Cut short by Ctrl+C or an error: what failed before is still worth explaining.
-            await AnalyseSafelyAsync(state);
-        }
+            var record = Finish(run, loop, stop, stopError);
+            var safe = RunJson.Redact(record, _redactor);
+            var kept = await history.SaveAsync(safe, HistoryProblems(loop), Baselines(loop), CancellationToken.None);
+            var tracked = await new TrackingStage(_stages.Trackers, _time, _progress).PublishAsync(run, safe with { History = kept });
+            record = record with { History = kept, Tracking = tracked };
+            foreach (var failure in await _reporters.WriteAsync(record, run.RunDirectory, CancellationToken.None))
+            {
+                _progress.Step("report", "outputs", failure, false);
+            }
 
-        var record = await CompleteRecordAsync(state, Finish(state), CancellationToken.None);
-        await CloseHistoryAsync(state);
-        record = await TrackAsync(state, record);
-        await RunOutputs.WriteAsync(runDirectory, record, redactor, CancellationToken.None);
-        return new RunOutcome(record, runDirectory, []);
+            return new RunOutcome(RunJson.Redact(record, _redactor), run.RunDirectory, []);
+        }
     }
 
-    private async Task StopAllSafelyAsync(RunState state)
+    /// <summary>The run record, once: the last iteration's facts, every iteration's record and command, and the verdict computed from them.</summary>
+    private RunRecord Finish(RunContext run, LoopResult loop, StageStop? stop, string? stopError)
     {
+        var last = loop.Iterations.LastOrDefault();
+        var facts = last?.Facts ?? NothingRan(run, stop);
+        var interrupted = stop?.Interrupted == true || loop.Iterations.Any(i => i.Facts.Stop?.Interrupted == true || i.Record.StopReason == StopReasons.Interrupted);
+        var error = loop.Iterations.Select(i => i.Facts.Stop?.Error ?? i.Facts.Error).Append(stop?.Error).Append(stopError).FirstOrDefault(e => e is not null);
+        var (reason, detail) = last?.Record.StopReason is { } stopped
+            ? (stopped, last.Record.StopDetail)
+            : interrupted ? (StopReasons.Interrupted, "the run was interrupted (Ctrl+C or SIGTERM)") : (StopReasons.Error, $"the run stopped on an error: {error}");
+        if (last?.Record.StopReason is null)
+        {
+            _progress.Step("loop", reason, $"loop ended: {detail}", false);
+        }
+
+        var end = new RunEnd(_time.GetUtcNow(), SuiteEvaluator.Ms(_time.GetElapsedTime(run.StartTimestamp)), interrupted, error, reason, detail);
+        return RunRecords.Build(run, facts, loop.Records, loop.Commands, end);
+    }
+
+    /// <summary>A run cut short before its first iteration: every planned suite is "not run".</summary>
+    private IterationResult NothingRan(RunContext run, StageStop? stop)
+    {
+        var (suites, phases) = NotRunSuites.Complete(run.Plan, [], [], stop?.NotRunWhy ?? "not run");
+        return new IterationResult { Number = 1, StartedAt = _time.GetUtcNow(), Deployment = Deployment.Empty, Suites = suites, Phases = phases };
+    }
+
+    private static IEnumerable<string> HistoryProblems(LoopResult loop) =>
+        loop.Iterations.SelectMany(i => i.Facts.Tests.HistoryProblems.Concat(i.Facts.Analysis.HistoryProblems));
+
+    /// <summary>How many tests had a duration baseline from history (the latest iteration's per suite).</summary>
+    private static int Baselines(LoopResult loop)
+    {
+        var medians = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (suite, tests) in loop.Iterations.SelectMany(i => i.Facts.Tests.Baselines))
+        {
+            medians[suite] = tests.Count;
+        }
+
+        return medians.Values.Sum();
+    }
+
+    /// <summary>Stops every service Greenlight started; a failure to stop is reported, and the outputs are still written.</summary>
+    private async Task<string?> StopServicesAsync()
+    {
+        if (_stages.Deployer is not { } deployer)
+        {
+            return null;
+        }
+
         try
         {
-            await StopAllAsync();
+            _progress.Step("stop", "services", "stopping services", null);
+            using var timeout = new CancellationTokenSource(StopTimeout, _time);
+            await deployer.StopAllAsync(timeout.Token);
+            _progress.Step("stop", "services", "services stopped", true);
+            return null;
         }
-#pragma warning disable CA1031 // A failure to stop is recorded; the outputs must still be written.
-        catch (Exception ex)
-#pragma warning restore CA1031
+        catch (Exception ex) when (StageStop.Catches(ex))
         {
-            state.Error ??= redactor.Redact($"stopping services failed: {ex.Message}");
+            return $"stopping services failed: {ex.Message}";
         }
     }
 
-    private async Task StopAllAsync()
+    /// <summary>
+    /// <c>greenlight probe</c>: services with a <c>url</c> are probed where they run; local services are
+    /// started for the probe and stopped after it, so the table always describes a real deployment.
+    /// Logs go to <c>.greenlight/probes/&lt;id&gt;/logs</c>.
+    /// </summary>
+    public async Task<ProbeOutcome> ProbeOnlyAsync(string configPath, CancellationToken cancellationToken)
     {
-        if (stages.Deployer is not { } deployer)
+        var loaded = ConfigLoader.Load(configPath);
+        if (!loaded.Succeeded)
         {
-            return;
+            return new([], [], [], null, [.. loaded.Errors.Select(e => e.ToString())]);
         }
 
-        progress.Step("stop", "services", "stopping services", null);
-        using var timeout = new CancellationTokenSource(StopTimeout, time);
-        await deployer.StopAllAsync(timeout.Token);
-        progress.Step("stop", "services", "services stopped", true);
+        var config = loaded.Config!;
+        foreach (var secret in config.SecretValues)
+        {
+            _redactor.Add(secret);
+        }
+
+        var missing = _stages.Missing(config, []);
+        if (missing.Count > 0)
+        {
+            return new([], [], [], null, missing);
+        }
+
+        var id = RunId.Create(_time, _random);
+        var directory = Path.Combine(config.RootDirectory, ".greenlight", "probes", id);
+        Directory.CreateDirectory(Path.Combine(directory, "logs"));
+        var run = new RunContext(config, new RunPlan("probe", "probe only", []), id, directory, _time.GetUtcNow(), _time.GetTimestamp(), true, false,
+            LoopSettings.From(config.Loop, new RunOptions()));
+        try
+        {
+            var deployed = await _deploy.DeployAsync(run, 1, Deployment.Empty, null, cancellationToken);
+            if (deployed.Stop is { } stop)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                throw new InvalidOperationException(stop.Error);
+            }
+
+            var probes = await _probes.ProbeAsync(config, deployed.Deployment, null, cancellationToken);
+            var excerpts = ServiceHealth.Blocked(deployed.Deployment, probes.Records, [])
+                ? await LogExcerpts.ForDownServicesAsync(run, deployed.Deployment, probes.Records, [])
+                : [];
+            return Redacted(new ProbeOutcome(deployed.Deployment.Services, probes.Records, excerpts, directory, []));
+        }
+        finally
+        {
+            await StopServicesAsync();
+        }
     }
 
-    /// <summary>The run record with its verdict: that of the last iteration, closing it first when an interruption or error cut it short.</summary>
-    private RunRecord Finish(RunState state)
+    private ProbeOutcome Redacted(ProbeOutcome outcome) => outcome with
     {
-        if (state.IterationOpen)
-        {
-            CloseIteration(state);
-        }
-
-        if (state.StopReason is null)
-        {
-            var reason = state.Interrupted ? StopReasons.Interrupted : StopReasons.Error;
-            Stop(state, reason, state.Interrupted ? "the run was interrupted (Ctrl+C or SIGTERM)" : $"the run stopped on an error: {state.Error}");
-        }
-
-        return Compute(state);
-    }
-
-    private RunRecord Compute(RunState state)
-    {
-        var ended = time.GetUtcNow();
-        var run = state.ToRecord(state.RunId, ended, time.GetElapsedTime(state.StartTimestamp));
-        var verdict = VerdictCalculator.Compute(run);
-        return run with
-        {
-            Verdict = verdict.Verdict,
-            ExitCode = (int)verdict.Verdict,
-            Reasons = [.. verdict.Reasons.Select(redactor.Redact)],
-            NextAction = redactor.Redact(verdict.NextAction),
-        };
-    }
-
-    /// <summary>The variable a service's URL reaches test processes in: GREENLIGHT_&lt;SERVICE&gt;_URL.</summary>
-    public static string UrlVariable(string service) => Deploy.ServiceVariables.UrlVariable(service);
+        Services = [.. outcome.Services.Select(s => s with { Failure = s.Failure is null ? null : _redactor.Redact(s.Failure) })],
+        Probes = [.. outcome.Probes.Select(p => p with { Detail = _redactor.Redact(p.Detail), Url = _redactor.Redact(p.Url) })],
+        LogExcerpts = [.. outcome.LogExcerpts.Select(e => e with { Lines = [.. e.Lines.Select(_redactor.Redact)] })],
+    };
 }

@@ -1,4 +1,4 @@
-using Greenlight.Runs;
+using Greenlight.Model;
 
 namespace Greenlight.Verdicts;
 

@@ -1,6 +1,5 @@
 using Greenlight.Config;
 using Greenlight.Model;
-using Greenlight.Runs;
 using Greenlight.Stages;
 
 namespace Greenlight.Verdicts;

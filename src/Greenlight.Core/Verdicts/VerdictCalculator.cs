@@ -1,5 +1,4 @@
 using Greenlight.Model;
-using Greenlight.Runs;
 
 namespace Greenlight.Verdicts;
 
@@ -9,6 +8,16 @@ public static class VerdictCalculator
     public sealed record Result(Verdict Verdict, IReadOnlyList<string> Reasons, string NextAction);
 
     public static Result Compute(RunRecord run)
+    {
+        var verdict = Judge(run);
+        return verdict with { Reasons = [.. verdict.Reasons, .. Flaky(run)] };
+    }
+
+    /// <summary>A test that failed and then passed on a retry is named: it counted as failed, never green.</summary>
+    private static IEnumerable<string> Flaky(RunRecord run) =>
+        run.Tests.Where(t => t.Flaky).Select(t => $"flaky: {t.Suite} / {t.Name} failed, then passed on a retry ({t.Attempts} attempts); counted as failed, never green");
+
+    private static Result Judge(RunRecord run)
     {
         var notes = run.Services.Where(s => !s.Critical && !s.Deployed)
             .Select(s => $"non-critical service '{s.Name}' did not deploy ({s.Failure}); the run went on without it")

@@ -1,5 +1,4 @@
 using Greenlight.Model;
-using Greenlight.Runs;
 using Greenlight.Verdicts;
 
 namespace Greenlight.Core.Tests.Reporting;

@@ -1,11 +1,9 @@
 using Greenlight.Analysis;
-using Greenlight.Analysis.Comparison;
 using Greenlight.Analysis.Evidence;
 using Greenlight.Analysis.Logs;
 using Greenlight.Core.Tests.Snapshots;
 using Greenlight.Model;
 using Greenlight.Reporting;
-using Greenlight.Runs;
 using Greenlight.Runs.History;
 using Greenlight.Secrets;
 
@@ -37,7 +35,7 @@ public sealed class WorklogRootCausesTests
             DeployLead = TimeSpan.FromSeconds(2),
             History = new HistoryFacts(Start.AddDays(-1), "20261122-112233-aa00", 1, new Dictionary<string, DateTimeOffset?> { ["test_001_websocket_connection"] = Start.AddDays(-2), ["test_002_websocket_authentication"] = null }),
         };
-        var clusters = new[] { ClusterRecord.From(chain, ["backend: GET /ws → 101, closed by server with 1011"], 1) };
+        var clusters = new[] { Greenlight.Runs.Analysing.ClusterRecords.From(chain, ["backend: GET /ws → 101, closed by server with 1011"], 1) };
         var run = red with { Clusters = clusters };
         var previous = new PreviousRun("20261122-112233-aa00", Start.AddDays(-1), "RED",
             [.. run.Tests.Select(t => new TestSnapshot(t.Suite, t.Name, TestStatus.Passed))],

@@ -17,7 +17,7 @@ public sealed class LoopRulesTests
     [Fact]
     public void RollbackOrder_SeveralDown_DependentsFirst()
     {
-        var order = RunPipeline.RollbackOrder(Services, _ => true);
+        var order = Greenlight.Runs.Deploying.DeployOrder.Rollback(Services, _ => true);
 
         Assert.Equal(["web", "backend", "auth"], order.Select(s => s.Name));
     }
@@ -27,7 +27,7 @@ public sealed class LoopRulesTests
     {
         var config = new GreenlightConfig { Project = "p", SourcePath = "/repo/greenlight.yaml", RootDirectory = "/repo", Services = Services, Suites = [] };
 
-        var redeploy = RunPipeline.ServicesToRedeploy(config, "/repo", [new ChangedFile("sample/auth/Tokens.cs", "sample/auth/Tokens.cs", ChangeKind.Modified, 1, 1, false)]);
+        var redeploy = Greenlight.Runs.Remediating.Redeploy.ServicesFor(config, "/repo", [new ChangedFile("sample/auth/Tokens.cs", "sample/auth/Tokens.cs", ChangeKind.Modified, 1, 1, false)]);
 
         Assert.Equal(["auth", "backend", "web"], redeploy.Order(StringComparer.Ordinal));
     }
@@ -46,7 +46,7 @@ public sealed class LoopRulesTests
             Services = [Remote("api", "services/api", "gcloud run deploy api --source ."), Remote("reports", "services/reports", null), Service("web", "web", "api")],
         };
 
-        var redeploy = RunPipeline.ServicesToRedeploy(config, "/repo",
+        var redeploy = Greenlight.Runs.Remediating.Redeploy.ServicesFor(config, "/repo",
         [
             new ChangedFile("services/api/main.py", "services/api/main.py", ChangeKind.Modified, 1, 1, false),
             new ChangedFile("services/reports/main.py", "services/reports/main.py", ChangeKind.Modified, 1, 1, false),
@@ -61,7 +61,7 @@ public sealed class LoopRulesTests
     {
         var config = new GreenlightConfig { Project = "p", SourcePath = "/repo/greenlight.yaml", RootDirectory = "/repo", Services = Services, Suites = [] };
 
-        var redeploy = RunPipeline.ServicesToRedeploy(config, "/repo", [new ChangedFile("tests/test_api.py", "tests/test_api.py", ChangeKind.Modified, 1, 0, true)]);
+        var redeploy = Greenlight.Runs.Remediating.Redeploy.ServicesFor(config, "/repo", [new ChangedFile("tests/test_api.py", "tests/test_api.py", ChangeKind.Modified, 1, 0, true)]);
 
         Assert.Empty(redeploy);
     }
@@ -75,9 +75,9 @@ public sealed class LoopRulesTests
             Tests = [new TestRecord { Suite = "api", Name = "test_hello", Outcome = TestOutcome.Failed, Message = message }],
         };
 
-        var first = RunPipeline.Fingerprints(Run("timed out after 30412 ms waiting for seq 7"));
-        var second = RunPipeline.Fingerprints(Run("timed out after 30977 ms waiting for seq 9"));
-        var other = RunPipeline.Fingerprints(Run("received 1011 (internal error)"));
+        var first = IterationRecords.Fingerprints(Run("timed out after 30412 ms waiting for seq 7"));
+        var second = IterationRecords.Fingerprints(Run("timed out after 30977 ms waiting for seq 9"));
+        var other = IterationRecords.Fingerprints(Run("received 1011 (internal error)"));
 
         Assert.Equal(first, second);
         Assert.NotEqual(first, other);

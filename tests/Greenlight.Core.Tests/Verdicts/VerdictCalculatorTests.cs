@@ -1,6 +1,5 @@
 using Greenlight.Core.Tests.Reporting;
 using Greenlight.Model;
-using Greenlight.Runs;
 using Greenlight.Verdicts;
 
 namespace Greenlight.Core.Tests.Verdicts;

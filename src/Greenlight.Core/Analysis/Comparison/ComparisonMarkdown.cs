@@ -1,4 +1,5 @@
 using System.Text;
+using Greenlight.Model;
 
 namespace Greenlight.Analysis.Comparison;
 

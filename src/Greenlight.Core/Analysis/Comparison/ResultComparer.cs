@@ -1,3 +1,5 @@
+using Greenlight.Model;
+
 namespace Greenlight.Analysis.Comparison;
 
 /// <summary>

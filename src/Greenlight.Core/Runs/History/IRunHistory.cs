@@ -1,7 +1,7 @@
 using Greenlight.Analysis;
-using Greenlight.Analysis.Comparison;
 using Greenlight.Analysis.Evidence;
 using Greenlight.Config;
+using Greenlight.Model;
 
 namespace Greenlight.Runs.History;
 

@@ -1,4 +1,5 @@
 using Greenlight.Analysis.Comparison;
+using Greenlight.Model;
 
 namespace Greenlight.Runs.History;
 

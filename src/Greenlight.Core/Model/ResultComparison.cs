@@ -1,0 +1,34 @@
+namespace Greenlight.Model;
+
+public enum TestChange
+{
+    Regressed,
+    NewlyFlaky,
+    StillFailing,
+    StillFlaky,
+    LostProof,
+    Fixed,
+    New,
+    NotRun,
+    Skipped,
+    Unchanged,
+}
+
+public enum ClusterChange
+{
+    New,
+    Persisting,
+    Resolved,
+}
+
+/// <param name="Before">Null when the test did not run before.</param>
+/// <param name="After">Null when the test did not run now.</param>
+public sealed record TestComparison(string Suite, string Name, TestStatus? Before, TestStatus? After, TestChange Change);
+
+public sealed record ClusterComparison(string Signature, string Title, int BeforeCount, int AfterCount, ClusterChange Change);
+
+/// <summary>This run against the one before, as the worklog's comparison table shows it: most urgent change first.</summary>
+public sealed record ResultComparison(IReadOnlyList<TestComparison> Tests, IReadOnlyList<ClusterComparison> Clusters)
+{
+    public int Count(TestChange change) => Tests.Count(t => t.Change == change);
+}

@@ -1,0 +1,181 @@
+namespace Greenlight.Model;
+
+/// <summary>
+/// Everything one run recorded, saved as <c>run.json</c> and rendered as <c>worklog.md</c>. Stages add
+/// facts; the verdict and its reasons are computed from them (the verdict calculator).
+/// </summary>
+public sealed record RunRecord
+{
+    public int SchemaVersion { get; init; } = 1;
+    public required string RunId { get; init; }
+    public required string Project { get; init; }
+    public required string ConfigPath { get; init; }
+    public required DateTimeOffset StartedAt { get; init; }
+    public DateTimeOffset? EndedAt { get; init; }
+    public string Focus { get; init; } = "all";
+    public string FocusRationale { get; init; } = "";
+    public bool FailFast { get; init; } = true;
+    /// <summary>True when Ctrl+C or SIGTERM stopped the run before it finished.</summary>
+    public bool Interrupted { get; init; }
+    public Verdict Verdict { get; init; }
+    public int ExitCode { get; init; }
+    /// <summary>Why the verdict is what it is, one fact per line.</summary>
+    public IReadOnlyList<string> Reasons { get; init; } = [];
+    public string NextAction { get; init; } = "";
+    public IReadOnlyList<ServiceRecord> Services { get; init; } = [];
+    public IReadOnlyDictionary<string, string> Revisions { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyList<ProbeRecord> Probes { get; init; } = [];
+    public IReadOnlyList<PhaseRecord> Phases { get; init; } = [];
+    public IReadOnlyList<SuiteRecord> Suites { get; init; } = [];
+    public IReadOnlyList<TestRecord> Tests { get; init; } = [];
+    public IReadOnlyList<CommandRecord> Commands { get; init; } = [];
+    public IReadOnlyList<LogExcerpt> LogExcerpts { get; init; } = [];
+    public TimingsRecord Timings { get; init; } = new();
+    /// <summary>An unexpected error that ended the run, for people; null normally.</summary>
+    public string? Error { get; init; }
+    /// <summary>Pre-deploy gates of the last iteration.</summary>
+    public IReadOnlyList<GateRecord> Gates { get; init; } = [];
+    /// <summary>Rollbacks done in the last iteration.</summary>
+    public IReadOnlyList<RollbackRecord> Rollbacks { get; init; } = [];
+    /// <summary>Why the run is BLOCKED although every service now answers (a rollback restored it and tests were not run).</summary>
+    public IReadOnlyList<string> BlockedBy { get; init; } = [];
+    /// <summary>Every iteration of the loop; the fields above describe the last one.</summary>
+    public IReadOnlyList<IterationRecord> Iterations { get; init; } = [];
+    /// <summary>Why the loop ended (<see cref="StopReasons"/>), and in words.</summary>
+    public string? StopReason { get; init; }
+    public string? StopDetail { get; init; }
+    /// <summary>True for <c>--analysis-only</c>: any change to tracked files by remediation ends the run.</summary>
+    public bool AnalysisOnly { get; init; }
+    /// <summary>Failures grouped by root cause, largest first, each with its evidence chain.</summary>
+    public IReadOnlyList<ClusterRecord> Clusters { get; init; } = [];
+    /// <summary>What history gave this run and whether it was saved; null when the run never got that far.</summary>
+    public HistoryRecord? History { get; init; }
+    /// <summary>What the tracker (<c>tracking:</c>) did with this run; null when none is configured.</summary>
+    public TrackingRecord? Tracking { get; init; }
+}
+
+public sealed record ServiceRecord
+{
+    public required string Name { get; init; }
+    public bool Critical { get; init; } = true;
+    public string? Url { get; init; }
+    public bool Deployed { get; init; }
+    public string? Revision { get; init; }
+    public DateTimeOffset? StartedAt { get; init; }
+    public long BuildMs { get; init; }
+    public long StartMs { get; init; }
+    public string? Log { get; init; }
+    public string? Failure { get; init; }
+}
+
+public sealed record ProbeRecord
+{
+    public required string Service { get; init; }
+    public bool Critical { get; init; } = true;
+    /// <summary>"http" or "websocket".</summary>
+    public required string Kind { get; init; }
+    public required string Url { get; init; }
+    public bool Healthy { get; init; }
+    public int? StatusCode { get; init; }
+    public int? CloseCode { get; init; }
+    public long LatencyMs { get; init; }
+    public string Detail { get; init; } = "";
+}
+
+/// <summary>How a phase or suite ended against its pass criterion.</summary>
+public enum StageOutcome
+{
+    Passed,
+    Failed,
+    Unproven,
+    NotRun,
+}
+
+public sealed record PhaseRecord
+{
+    /// <summary>"P1" .. "P6".</summary>
+    public required string Priority { get; init; }
+    public required IReadOnlyList<string> Suites { get; init; }
+    public StageOutcome Outcome { get; init; }
+    public int Tests { get; init; }
+    public int Failed { get; init; }
+    public double FailureRate { get; init; }
+    public double MaxFailureRate { get; init; }
+    public string? Impact { get; init; }
+}
+
+public sealed record SuiteRecord
+{
+    public required string Id { get; init; }
+    public required string Priority { get; init; }
+    public string? Category { get; init; }
+    public string? Impact { get; init; }
+    public required string Runner { get; init; }
+    public double MaxFailureRate { get; init; }
+    public StageOutcome Outcome { get; init; }
+    public string? Command { get; init; }
+    public int? ExitCode { get; init; }
+    public bool TimedOut { get; init; }
+    public bool CollectionFailed { get; init; }
+    public DateTimeOffset? StartedAt { get; init; }
+    public long DurationMs { get; init; }
+    public int Total { get; init; }
+    public int Passed { get; init; }
+    public int Failed { get; init; }
+    public int Errors { get; init; }
+    public int Skipped { get; init; }
+    public IReadOnlyList<string> Problems { get; init; } = [];
+    public string? Output { get; init; }
+    public IReadOnlyList<string> ResultFiles { get; init; } = [];
+    /// <summary>Suite-level proof codes (<c>no-tests</c>, <c>collection-error</c>).</summary>
+    public IReadOnlyList<string> ProofReasons { get; init; } = [];
+    public IReadOnlyList<string> ProofEvidence { get; init; } = [];
+    /// <summary>Disabled rules with reasons, rules that could not be evaluated and why.</summary>
+    public IReadOnlyList<string> ProofNotes { get; init; } = [];
+}
+
+public sealed record TestRecord
+{
+    public required string Suite { get; init; }
+    public required string Name { get; init; }
+    public required TestOutcome Outcome { get; init; }
+    public long DurationMs { get; init; }
+    public bool Proven { get; init; }
+    public IReadOnlyList<string> Reasons { get; init; } = [];
+    public int Requests { get; init; }
+    /// <summary>"code: evidence" lines behind <see cref="Reasons"/>, for people.</summary>
+    public IReadOnlyList<string> Evidence { get; init; } = [];
+    public string? Message { get; init; }
+    /// <summary>Runs of this test: 1, plus its retries under <c>loop.retry_failed</c>.</summary>
+    public int Attempts { get; init; } = 1;
+    /// <summary>Failed first and passed on a retry: still counted as failed (never green).</summary>
+    public bool Flaky { get; init; }
+    /// <summary>Pass/fail flip rate over recent runs (history), shown for flaky tests.</summary>
+    public double? FlipRate { get; init; }
+}
+
+/// <summary>One command Greenlight ran: a build, a service start, a test run.</summary>
+public sealed record CommandRecord
+{
+    /// <summary>"gate", "build", "start", "rollback", "test" or "remediate".</summary>
+    public required string Kind { get; init; }
+    /// <summary>The service or suite it was for.</summary>
+    public required string Subject { get; init; }
+    public required string CommandLine { get; init; }
+    public long DurationMs { get; init; }
+    public int? ExitCode { get; init; }
+    public string Summary { get; init; } = "";
+    /// <summary>The loop iteration it ran in (1-based).</summary>
+    public int Iteration { get; init; } = 1;
+}
+
+/// <summary>The last lines of a service's log, kept when the service is why the run failed.</summary>
+public sealed record LogExcerpt(string Service, string Path, IReadOnlyList<string> Lines);
+
+public sealed record TimingsRecord
+{
+    public long DeployMs { get; init; }
+    public long ProbeMs { get; init; }
+    public long TestsMs { get; init; }
+    public long TotalMs { get; init; }
+}

@@ -1,0 +1,112 @@
+using Greenlight.Runs.Analysing;
+using Greenlight.Runs.Deploying;
+using Greenlight.Runs.Gating;
+using Greenlight.Runs.Probing;
+using Greenlight.Runs.Recording;
+using Greenlight.Runs.Testing;
+using Greenlight.Secrets;
+
+namespace Greenlight.Runs;
+
+/// <summary>Where an iteration starts: the services left running by the one before, what to redeploy, which suites failed last time.</summary>
+/// <param name="Redeploy">The services to deploy again; null deploys everything (the first iteration).</param>
+internal sealed record IterationStart(int Number, Deployment Deployment, IReadOnlySet<string>? Redeploy, IReadOnlySet<string> FailingSuites);
+
+/// <summary>The stages of one iteration, chosen by the host.</summary>
+internal sealed record IterationStages(
+    GateStage Gates, DeployStage Deploy, ProbeStage Probes, RollbackStage Rollback, LastGoodKeeper LastGood, TestStage Tests, AnalysisStage Analysis);
+
+/// <summary>
+/// One iteration, top to bottom: gates → deploy → probes → rollback of what is down → last good
+/// builds → recording proxies → tests phase by phase → analysis of what failed. Each stage returns
+/// its result; the iteration's facts are those results, never changed after. Ctrl+C or an
+/// unexpected error ends it early with what it has, and what did not run is marked so.
+/// </summary>
+internal sealed class IterationRunner(IterationStages stages, Stages.IServiceProxyFactory? proxyFactory, SecretRedactor redactor, TimeProvider time, IRunProgress progress)
+{
+    public async Task<IterationResult> RunAsync(RunContext run, IterationStart start, HistorySession history, CancellationToken cancellationToken)
+    {
+        var timestamp = time.GetTimestamp();
+        Directory.CreateDirectory(run.IterationDirectory(start.Number));
+        var facts = new IterationResult { Number = start.Number, StartedAt = time.GetUtcNow(), Deployment = start.Deployment };
+        var proxies = ProxySet.None;
+        string? notRun = null;
+        try
+        {
+            var gates = await stages.Gates.RunAsync(run, start.Number, start.Redeploy, cancellationToken);
+            facts = facts with { Gates = gates, Commands = gates.Commands, Stop = gates.Stop };
+            if (!gates.Passed || gates.Stop is not null)
+            {
+                notRun = gates.Stop?.NotRunWhy ?? "not run: a pre-deploy gate failed, so nothing was deployed";
+                return await CloseAsync(run, facts, proxies, history, notRun, timestamp);
+            }
+
+            var deploy = await stages.Deploy.DeployAsync(run, start.Number, start.Deployment, start.Redeploy, cancellationToken);
+            facts = facts with
+            {
+                Deployment = deploy.Deployment, Deployed = deploy.Deployed, DeployMs = deploy.DurationMs,
+                Commands = [.. facts.Commands, .. deploy.Commands], Stop = deploy.Stop,
+            };
+            if (deploy.Stop is not null)
+            {
+                return await CloseAsync(run, facts, proxies, history, deploy.Stop.NotRunWhy, timestamp);
+            }
+
+            facts = facts with { Probes = await stages.Probes.ProbeAsync(run.Config, facts.Deployment, null, cancellationToken) };
+            if (facts.Blocked && run.Loop.Rollback)
+            {
+                var rollback = await stages.Rollback.RollBackAsync(run, start.Number, facts.Deployment, facts.Probes, facts.Deployed, cancellationToken);
+                facts = facts with
+                {
+                    Deployment = rollback.Deployment, Probes = rollback.Probes, Rollbacks = rollback.Rollbacks, Replaced = rollback.Replaced,
+                    BlockedBy = rollback.BlockedBy, LogExcerpts = rollback.LogExcerpts, Commands = [.. facts.Commands, .. rollback.Commands],
+                };
+            }
+
+            await stages.LastGood.KeepAsync(run, facts.Deployment, facts.Probes.Records, facts.Deployed, cancellationToken);
+            if (facts.Blocked)
+            {
+                facts = facts with { LogExcerpts = await LogExcerpts.ForDownServicesAsync(run, facts.Deployment, facts.Probes.Records, facts.LogExcerpts) };
+                notRun = facts.BlockedBy.Count > 0 ? "blocked: a critical service was rolled back" : "blocked: a critical service is not healthy";
+                return await CloseAsync(run, facts, proxies, history, notRun, timestamp);
+            }
+
+            proxies = await ProxySet.StartAsync(proxyFactory, facts.Deployment.Urls, run.WorkDirectory(start.Number), progress, cancellationToken);
+            var inputs = new TestInputs(facts.Deployment.Urls, proxies, facts.Probes.Results, history, start.FailingSuites);
+            var tests = await stages.Tests.RunAsync(run, start.Number, inputs, cancellationToken);
+            facts = facts with { Tests = tests, Suites = tests.Suites, Phases = tests.Phases, Commands = [.. facts.Commands, .. tests.Commands], Stop = tests.Stop };
+        }
+        catch (Exception ex) when (StageStop.Catches(ex))
+        {
+            facts = facts with { Stop = StageStop.From(ex, cancellationToken) };
+            notRun = facts.Stop.NotRunWhy;
+        }
+
+        return await CloseAsync(run, facts, proxies, history, notRun, timestamp);
+    }
+
+    /// <summary>
+    /// Marks what did not run, analyses what failed (the proxies' traffic is still there), stops the
+    /// proxies, and masks secrets in the files the iteration's tools wrote into the run folder.
+    /// </summary>
+    private async Task<IterationResult> CloseAsync(RunContext run, IterationResult facts, ProxySet proxies, HistorySession history, string? notRun, long timestamp)
+    {
+        if (notRun is not null)
+        {
+            var (suites, phases) = NotRunSuites.Complete(run.Plan, facts.Suites, facts.Phases, notRun);
+            facts = facts with { Suites = suites, Phases = phases };
+        }
+
+        var analysis = await stages.Analysis.AnalyseAsync(run, new AnalysisInput(
+            facts.Deployment, facts.Probes, facts.Rollbacks, facts.Replaced, facts.Tests.Failures, facts.Tests.SuiteWindows,
+            proxies.Snapshot(), facts.StartedAt), history);
+        var proxyError = await proxies.StopAsync();
+        await FolderRedaction.RedactAsync(run.WorkDirectory(facts.Number), redactor, CancellationToken.None);
+        return facts with
+        {
+            Analysis = analysis,
+            Error = analysis.Error ?? proxyError,
+            DurationMs = Verdicts.SuiteEvaluator.Ms(time.GetElapsedTime(timestamp)),
+        };
+    }
+}

@@ -1,0 +1,174 @@
+using Greenlight.Analysis;
+using Greenlight.Analysis.Evidence;
+using Greenlight.Model;
+using Greenlight.Runs.History;
+
+namespace Greenlight.Runs.Recording;
+
+/// <summary>
+/// The history store for one run: what the last run knew, read once at the start; baselines, facts
+/// and flip rates read on demand; the finished record saved at the end. A store that cannot be
+/// opened or read is a problem line ("history not read: …"), never a failed run.
+/// </summary>
+internal sealed class HistorySession : IAsyncDisposable
+{
+    private const int BaselinePasses = 5;
+    private const int FlipRateRuns = 20;
+    private readonly IRunHistory? _store;
+    private readonly bool _configured;
+
+    private HistorySession(IRunHistory? store, bool configured, PreviousRun? previous, IReadOnlyList<string> previouslyFailing, IReadOnlyList<string> problems)
+    {
+        _store = store;
+        _configured = configured;
+        Previous = previous;
+        PreviouslyFailing = previouslyFailing;
+        OpenProblems = problems;
+        Description = store?.Description;
+    }
+
+    /// <summary>The latest earlier run of the project; null without history or without one.</summary>
+    public PreviousRun? Previous { get; }
+
+    /// <summary>"suite / test" of the tests that failed the last time they ran.</summary>
+    public IReadOnlyList<string> PreviouslyFailing { get; }
+
+    /// <summary>What went wrong while opening and reading the store at the start.</summary>
+    public IReadOnlyList<string> OpenProblems { get; }
+
+    public string? Description { get; }
+
+    public static HistorySession None { get; } = new(null, false, null, [], []);
+
+    public static async Task<HistorySession> OpenAsync(IRunHistoryFactory? factory, RunContext run, IRunProgress progress, CancellationToken cancellationToken)
+    {
+        if (factory is null)
+        {
+            return None;
+        }
+
+        var opened = await factory.OpenAsync(run.Config.HistoryStore, run.Config.RootDirectory, cancellationToken);
+        if (!opened.Succeeded)
+        {
+            progress.Step("history", "store", $"history unavailable: {opened.Error}", false);
+            return new(null, true, null, [], [$"history not opened: {opened.Error}"]);
+        }
+
+        var store = opened.Value!;
+        var problems = new List<string>();
+        var previous = await store.PreviousRunAsync(run.Config.Project, run.RunId, cancellationToken);
+        Note(problems, previous.Error);
+        var failing = await store.PreviouslyFailingAsync(run.Config.Project, cancellationToken);
+        Note(problems, failing.Error);
+        progress.Step("history", "store", previous.Value is { } p
+            ? $"history: {store.Description}; last run {p.RunId} was {p.Verdict}"
+            : $"history: {store.Description}; no earlier run", true);
+        return new(store, true, previous.Value, [.. (failing.Value ?? []).Select(t => $"{t.Suite} / {t.Test}")], problems);
+    }
+
+    /// <summary>Each test's median over its last proven passes (the <c>duration-drop</c> baseline); null with the problem when history could not say.</summary>
+    public async Task<(IReadOnlyDictionary<string, TimeSpan>? Medians, string? Problem)> BaselinesAsync(RunContext run, string suiteId, IReadOnlyList<TestCaseResult> cases, CancellationToken cancellationToken)
+    {
+        if (_store is null)
+        {
+            return (null, null);
+        }
+
+        var medians = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        foreach (var name in cases.Select(c => c.FullName).Distinct(StringComparer.Ordinal))
+        {
+            var median = await _store.MedianPassingDurationAsync(run.Config.Project, suiteId, name, BaselinePasses, run.HistoryId, cancellationToken);
+            if (!median.Succeeded)
+            {
+                return (null, NotRead(median.Error));
+            }
+
+            if (median.Value is { } value)
+            {
+                medians[name] = value;
+            }
+        }
+
+        return (medians, null);
+    }
+
+    public async Task<(HistoryFacts? Facts, string? Problem)> FactsAsync(RunContext run, FailureCluster cluster, CancellationToken cancellationToken)
+    {
+        if (_store is null)
+        {
+            return (null, null);
+        }
+
+        var facts = await _store.FactsAsync(run.Config.Project, run.HistoryId, cluster, cancellationToken);
+        return (facts.Value, facts.Succeeded ? null : NotRead(facts.Error));
+    }
+
+    /// <summary>Flip rates over recent runs per (suite, test), for the tests that passed only on a retry.</summary>
+    public async Task<(IReadOnlyDictionary<(string Suite, string Test), double> Rates, string? Problem)> FlipRatesAsync(RunContext run, CancellationToken cancellationToken)
+    {
+        if (_store is null)
+        {
+            return (new Dictionary<(string, string), double>(), null);
+        }
+
+        var rates = await _store.FlipRatesAsync(run.Config.Project, FlipRateRuns, cancellationToken);
+        return (rates.Value ?? new Dictionary<(string, string), double>(), rates.Succeeded ? null : NotRead(rates.Error));
+    }
+
+    /// <summary>Saves the finished record (already redacted) and says what history gave and kept; null when the host has no history.</summary>
+    public async Task<HistoryRecord?> SaveAsync(RunRecord record, IEnumerable<string> problems, int baselines, CancellationToken cancellationToken)
+    {
+        if (!_configured)
+        {
+            return null;
+        }
+
+        var all = OpenProblems.Concat(problems).ToList();
+        var saved = false;
+        if (_store is not null)
+        {
+            var result = await _store.SaveAsync(record, cancellationToken);
+            saved = result.Succeeded;
+            if (!saved)
+            {
+                all.Add($"history not saved: {result.Error}");
+            }
+        }
+        else
+        {
+            all.Add("history not saved: the store could not be opened");
+        }
+
+        return new HistoryRecord
+        {
+            Store = Description,
+            Saved = saved,
+            Problems = all,
+            Previous = Previous is not { } previous ? null : new PreviousRunRecord(
+                previous.RunId, previous.StartedAt, previous.Verdict, previous.Tests.Count,
+                previous.Tests.Count(t => t.Status is TestStatus.Failed or TestStatus.Flaky),
+                [.. previous.Clusters.Select(c => $"{c.Title} ({c.Count})")]),
+            PreviouslyFailing = PreviouslyFailing,
+            Baselines = baselines,
+            Comparison = Previous is null ? null : RunComparison.Compare(Previous, record),
+        };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+        }
+    }
+
+    private static void Note(List<string> problems, string? error)
+    {
+        if (error is not null)
+        {
+            problems.Add(NotRead(error));
+        }
+    }
+
+    private static string NotRead(string? error) => $"history not read: {error}";
+}

@@ -1,0 +1,146 @@
+using Greenlight.Analysis;
+using Greenlight.Analysis.Logs;
+using Greenlight.Config;
+using Greenlight.Model;
+using Greenlight.Runs.Recording;
+using Greenlight.Stages;
+using Greenlight.Verdicts;
+
+namespace Greenlight.Runs.Testing;
+
+/// <summary>What the tests need: where the services answer (through the proxies), the probes, history, and which suites failed last time.</summary>
+internal sealed record TestInputs(
+    IReadOnlyDictionary<string, Uri> ServiceUrls,
+    ProxySet Proxies,
+    IReadOnlyList<ProbeResult> Probes,
+    HistorySession History,
+    IReadOnlySet<string> FailingSuites);
+
+/// <summary>Everything the phases produced, in the order they ran.</summary>
+internal sealed record TestStageResult(
+    IReadOnlyList<PhaseRecord> Phases,
+    IReadOnlyList<SuiteRecord> Suites,
+    IReadOnlyList<TestRecord> Tests,
+    IReadOnlyList<CommandRecord> Commands,
+    IReadOnlyList<FailureOccurrence> Failures,
+    IReadOnlyDictionary<string, LogWindow> SuiteWindows,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, TimeSpan>> Baselines,
+    IReadOnlyList<string> HistoryProblems,
+    long DurationMs,
+    StageStop? Stop)
+{
+    public static TestStageResult None { get; } = new([], [], [], [], [], new Dictionary<string, LogWindow>(), new Dictionary<string, IReadOnlyDictionary<string, TimeSpan>>(), [], 0, null);
+}
+
+/// <summary>
+/// Runs the plan phase by phase (P1 first), suites that failed last time first inside a phase; each
+/// suite through its runner, its failed tests retried (<c>loop.retry_failed</c>), then judged by the
+/// proof rules. With fail-fast a phase that misses its criterion ends the tests.
+/// </summary>
+internal sealed class TestStage(StageRegistry stages, TimeProvider time, IRunProgress progress)
+{
+    public async Task<TestStageResult> RunAsync(RunContext run, int iteration, TestInputs inputs, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var suites = new List<SuiteOutcome>();
+        var phases = new List<PhaseRecord>();
+        StageStop? stop = null;
+        string? skipped = null;
+        try
+        {
+            foreach (var phase in run.Plan.Phases)
+            {
+                var inPhase = new List<SuiteOutcome>();
+                foreach (var suite in phase.Suites.OrderBy(s => inputs.FailingSuites.Contains(s.Id) ? 0 : 1))
+                {
+                    inPhase.Add(await RunSuiteAsync(run, iteration, suite, inputs, cancellationToken));
+                }
+
+                suites.AddRange(inPhase);
+                var record = PhaseEvaluator.Evaluate(phase.Label, [.. inPhase.Select(s => s.Suite)]);
+                phases.Add(record);
+                if (record.Outcome == StageOutcome.Failed && run.FailFast)
+                {
+                    skipped = $"fail-fast: phase {phase.Label} missed its criterion";
+                    break;
+                }
+            }
+        }
+        catch (Exception ex) when (StageStop.Catches(ex))
+        {
+            stop = StageStop.From(ex, cancellationToken);
+            skipped = stop.NotRunWhy;
+        }
+
+        var (allSuites, allPhases) = skipped is null
+            ? (suites.Select(s => s.Suite).ToList(), phases)
+            : NotRunSuites.Complete(run.Plan, [.. suites.Select(s => s.Suite)], phases, skipped);
+        return new(
+            allPhases, allSuites, [.. suites.SelectMany(s => s.Tests)], [.. suites.Select(s => s.Command)],
+            [.. suites.SelectMany(s => s.Failures)],
+            suites.ToDictionary(s => s.Suite.Id, s => s.Window, StringComparer.Ordinal),
+            suites.Where(s => s.Baselines is not null).ToDictionary(s => s.Suite.Id, s => s.Baselines!, StringComparer.Ordinal),
+            [.. suites.SelectMany(s => s.HistoryProblems)],
+            SuiteEvaluator.Ms(time.GetElapsedTime(started)), stop);
+    }
+
+    private async Task<SuiteOutcome> RunSuiteAsync(RunContext run, int iteration, SuiteConfig suite, TestInputs inputs, CancellationToken cancellationToken)
+    {
+        progress.Step("test", suite.Id, $"running {suite.Id} ({suite.PriorityLabel}, {suite.Runner})", null);
+        var directory = Path.Combine(run.WorkDirectory(iteration), "suites", suite.Id);
+        Directory.CreateDirectory(directory);
+        var testUrls = inputs.Proxies.TestUrls(inputs.ServiceUrls);
+        var environment = suite.Environment.ToDictionary(kv => kv.Key, kv => RuntimePlaceholders.ExpandUrls(kv.Value, testUrls));
+        foreach (var (name, value) in Deploy.ServiceVariables.ForAll(testUrls))
+        {
+            environment[name] = value;
+        }
+
+        var context = new SuiteRunContext(directory, run.Config.RootDirectory, environment, run.FailFast);
+        var trafficBefore = inputs.Proxies.Snapshot().Count;
+        var runner = stages.Runner(suite.Runner)!;
+        var result = await runner.RunAsync(suite, context, cancellationToken);
+        var retries = await new RetryFailed(runner, progress).RunAsync(run.Config.Loop.RetryFailed, run.Config.RootDirectory, suite, context, result, cancellationToken);
+        var (window, failures) = FailureCollector.Collect(suite, result);
+        var (baselines, baselineProblem) = await inputs.History.BaselinesAsync(run, suite.Id, result.Cases, cancellationToken);
+        var (record, tests) = SuiteEvaluator.Evaluate(suite, result);
+        await inputs.Proxies.WaitForIdleAsync(cancellationToken);
+        (record, tests) = SuiteProver.Prove(suite, result, record, tests, [.. inputs.Proxies.Snapshot().Skip(trafficBefore)], inputs.Proxies.Traffic is not null,
+            inputs.Probes, baselines ?? new Dictionary<string, TimeSpan>());
+        var (flaky, flipProblem) = await WithRetriesAsync(run, tests, retries, inputs.History, cancellationToken);
+        record = record with
+        {
+            Output = record.Output is null ? null : run.Relative(record.Output),
+            ResultFiles = [.. record.ResultFiles.Select(run.Relative)],
+        };
+        var summary = $"{record.Passed} passed, {record.Failed} failed, {record.Errors} errors, {record.Skipped} skipped" + (record.TimedOut ? ", timed out" : "");
+        progress.Step("test", suite.Id, $"{suite.Id}: {summary} in {Reporting.Format.Duration(record.DurationMs)}", record.Outcome == StageOutcome.Passed);
+        var command = new CommandRecord
+        {
+            Kind = "test", Subject = suite.Id, CommandLine = record.Command ?? "",
+            DurationMs = record.DurationMs, ExitCode = record.ExitCode, Summary = summary, Iteration = iteration,
+        };
+        return new SuiteOutcome(record, flaky, command, failures, window, baselines, [.. new[] { baselineProblem, flipProblem }.OfType<string>()]);
+    }
+
+    /// <summary>Each retried test's attempts, and for one that passed only on a retry its flip rate from history.</summary>
+    private static async Task<(IReadOnlyList<TestRecord> Tests, string? Problem)> WithRetriesAsync(
+        RunContext run, IReadOnlyList<TestRecord> tests, IReadOnlyDictionary<string, Retry> retries, HistorySession history, CancellationToken cancellationToken)
+    {
+        if (retries.Count == 0)
+        {
+            return (tests, null);
+        }
+
+        var (rates, problem) = retries.Values.Any(r => r.Flaky)
+            ? await history.FlipRatesAsync(run, cancellationToken)
+            : (new Dictionary<(string, string), double>(), null);
+        return ([.. tests.Select(t => retries.TryGetValue(t.Name, out var retry)
+            ? t with { Attempts = retry.Attempts, Flaky = retry.Flaky, FlipRate = retry.Flaky && rates.TryGetValue((t.Suite, t.Name), out var rate) ? rate : null }
+            : t)], problem);
+    }
+
+    private sealed record SuiteOutcome(
+        SuiteRecord Suite, IReadOnlyList<TestRecord> Tests, CommandRecord Command, IReadOnlyList<FailureOccurrence> Failures,
+        LogWindow Window, IReadOnlyDictionary<string, TimeSpan>? Baselines, IReadOnlyList<string> HistoryProblems);
+}
