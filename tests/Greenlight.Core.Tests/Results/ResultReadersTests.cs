@@ -17,6 +17,7 @@ public sealed class ResultReadersTests
     [InlineData("xunit3", "xunit3.xunit.trx", "trx", 7)]
     [InlineData("xunit3", "xunit3.xunit.xml", "xunit", 7)]
     [InlineData("regression", "pytest-default-utf8-bom.xml", "junit", 12)]
+    [InlineData("gotest", "gotest.jsonl", "go-test-json", 12)]
     public async Task ReadAsync_CorpusFile_PicksTheReaderFromContent(string producer, string file, string format, int cases)
     {
         // Copied under a name that says nothing, so only the content can decide.

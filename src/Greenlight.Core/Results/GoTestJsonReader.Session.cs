@@ -1,0 +1,119 @@
+using System.Text;
+using System.Text.Json;
+using Greenlight.Model;
+
+namespace Greenlight.Results;
+
+public sealed partial class GoTestJsonReader
+{
+    private sealed class Session(string path, ResultReaderLimits limits, CancellationToken cancellationToken)
+    {
+        private readonly CaseCollector _collector = new(path, "go-test-json");
+        private readonly Dictionary<(string Package, string Test), Running> _running = [];
+        private readonly HashSet<string> _packagesWithFailedTests = new(StringComparer.Ordinal);
+        private long _characters;
+
+        public ResultFile Read()
+        {
+            try
+            {
+                using var text = new StreamReader(SafeXml.OpenRead(path), Encoding.UTF8);
+                var number = 0;
+                while (text.ReadLine() is { } line)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    number++;
+                    _characters += line.Length + 1;
+                    if (_characters > limits.MaxDocumentCharacters)
+                    {
+                        _collector.Problem($"{path}:{number}: over the limit of {limits.MaxDocumentCharacters} characters; read stopped");
+                        break;
+                    }
+
+                    ReadLine(line, number);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                _collector.Problem(SafeXml.Describe(path, ex));
+            }
+
+            foreach (var ((package, test), running) in _running.OrderBy(entry => entry.Value.Line))
+            {
+                _collector.Add(running.ToCase(package, test, TestOutcome.Error, ended: null, elapsed: null, limits) with
+                {
+                    Message = "no result: the test binary stopped before this test ended",
+                });
+                _collector.Problem($"{path}:{running.Line}: test {package}.{test} started and never ended (binary killed or timed out)");
+            }
+
+            return _collector.ToResult();
+        }
+
+        private void ReadLine(string line, int number)
+        {
+            var trimmed = line.Trim();
+            if (trimmed.Length == 0)
+            {
+                return;
+            }
+
+            if (trimmed[0] != '{')
+            {
+                _collector.Problem($"{path}:{number}: not a go test event: {trimmed}");
+                return;
+            }
+
+            Event? e;
+            try
+            {
+                e = JsonSerializer.Deserialize(trimmed, EventJson.Default.Event);
+            }
+            catch (JsonException ex)
+            {
+                _collector.Problem($"{path}:{number}: malformed or truncated JSON at position {ex.BytePositionInLine + 1}");
+                return;
+            }
+
+            if (e?.Package is { } package)
+            {
+                Apply(e, package, number);
+            }
+        }
+
+        private void Apply(Event e, string package, int number)
+        {
+            if (e.Test is not { } test)
+            {
+                // A package that fails with no failing test failed outside any test: build, init, TestMain.
+                if (e.Action == "fail" && !_packagesWithFailedTests.Contains(package))
+                {
+                    _collector.Problem($"{path}:{number}: package {package} failed with no failing test (build error, panic outside a test or TestMain)");
+                }
+
+                return;
+            }
+
+            var key = (package, test);
+            switch (e.Action)
+            {
+                case "run":
+                    _running[key] = new Running(e.Time, number);
+                    break;
+                case "output" when _running.TryGetValue(key, out var running):
+                    running.Append(e.Output, limits);
+                    break;
+                case "pass" or "fail" or "skip":
+                    var outcome = e.Action == "pass" ? TestOutcome.Passed : e.Action == "fail" ? TestOutcome.Failed : TestOutcome.Skipped;
+                    if (outcome == TestOutcome.Failed)
+                    {
+                        _packagesWithFailedTests.Add(package);
+                    }
+
+                    var ran = _running.Remove(key, out var ended) ? ended : new Running(null, number);
+                    _collector.Add(ran.ToCase(package, test, outcome, e.Time, e.Elapsed, limits));
+                    break;
+            }
+        }
+    }
+}
