@@ -8,5 +8,5 @@ public sealed partial class GoTestJsonReader
     internal sealed record Event(DateTimeOffset? Time, string? Action, string? Package, string? Test, double? Elapsed, string? Output);
 
     [JsonSerializable(typeof(Event))]
-    internal sealed partial class EventJson : JsonSerializerContext;
+    internal sealed partial class GoEventJson : JsonSerializerContext;
 }

@@ -67,7 +67,7 @@ public sealed partial class GoTestJsonReader
             Event? e;
             try
             {
-                e = JsonSerializer.Deserialize(trimmed, EventJson.Default.Event);
+                e = JsonSerializer.Deserialize(trimmed, GoEventJson.Default.Event);
             }
             catch (JsonException ex)
             {

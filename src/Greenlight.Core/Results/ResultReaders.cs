@@ -18,7 +18,7 @@ public sealed class ResultReaders(IReadOnlyList<IResultReader> readers)
     public static ResultReaders CreateDefault(ResultReaderLimits? limits = null) =>
         new([
             new JUnitResultReader(limits), new TrxResultReader(limits), new XunitReportReader(limits),
-            new GoTestJsonReader(limits),
+            new GoTestJsonReader(limits), new JestJsonReader(limits), new MochaJsonReader(limits), new RspecJsonReader(limits),
         ]);
 
     public IReadOnlyList<IResultReader> Readers { get; } = readers;

@@ -18,6 +18,9 @@ public sealed class ResultReadersTests
     [InlineData("xunit3", "xunit3.xunit.xml", "xunit", 7)]
     [InlineData("regression", "pytest-default-utf8-bom.xml", "junit", 12)]
     [InlineData("gotest", "gotest.jsonl", "go-test-json", 12)]
+    [InlineData("jest", "jest-repeated.json", "jest-json", 8)]
+    [InlineData("mocha", "mocha.json", "mocha-json", 9)]
+    [InlineData("rspec", "rspec.json", "rspec-json", 8)]
     public async Task ReadAsync_CorpusFile_PicksTheReaderFromContent(string producer, string file, string format, int cases)
     {
         // Copied under a name that says nothing, so only the content can decide.
