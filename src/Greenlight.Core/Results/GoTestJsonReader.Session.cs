@@ -11,7 +11,11 @@ public sealed partial class GoTestJsonReader
         private readonly CaseCollector _collector = new(path, "go-test-json");
         private readonly Dictionary<(string Package, string Test), Running> _running = [];
         private readonly HashSet<string> _packagesWithFailedTests = new(StringComparer.Ordinal);
+        private const int ListedStrayLines = 10;
+
         private long _characters;
+        private int _events;
+        private int _strayLines;
 
         public ResultFile Read()
         {
@@ -38,6 +42,16 @@ public sealed partial class GoTestJsonReader
                 _collector.Problem(SafeXml.Describe(path, ex));
             }
 
+            if (_strayLines > ListedStrayLines)
+            {
+                _collector.Problem($"{path}: {_strayLines - ListedStrayLines} more line(s) that are not go test events");
+            }
+
+            if (_events == 0)
+            {
+                _collector.Problem($"{path}: no go test event in the file");
+            }
+
             foreach (var ((package, test), running) in _running.OrderBy(entry => entry.Value.Line))
             {
                 _collector.Add(running.ToCase(package, test, TestOutcome.Error, ended: null, elapsed: null, limits) with
@@ -60,7 +74,12 @@ public sealed partial class GoTestJsonReader
 
             if (trimmed[0] != '{')
             {
-                _collector.Problem($"{path}:{number}: not a go test event: {trimmed}");
+                // Listed up to a point: a file that is not go test output at all must not flood the worklog.
+                if (++_strayLines <= ListedStrayLines)
+                {
+                    _collector.Problem($"{path}:{number}: not a go test event: {trimmed}");
+                }
+
                 return;
             }
 
@@ -77,6 +96,7 @@ public sealed partial class GoTestJsonReader
 
             if (e?.Package is { } package)
             {
+                _events++;
                 Apply(e, package, number);
             }
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Xml;
 using Greenlight.Model;
 
@@ -119,7 +118,7 @@ public sealed partial class JUnitResultReader
                 Name = name,
                 ClassName = className,
                 Outcome = outcome,
-                Duration = ParseSeconds(time),
+                Duration = Seconds.Parse(time),
                 Message = TextField.Bound(message, limits),
                 StackTrace = TextField.Bound(details, limits),
                 Output = TextField.Bound(output, limits),
@@ -175,12 +174,5 @@ public sealed partial class JUnitResultReader
             TestOutcome.Skipped => 1,
             _ => 0,
         };
-
-        /// <summary>Seconds in invariant culture; Surefire groups thousands (<c>1,234.5</c>).</summary>
-        internal static TimeSpan ParseSeconds(string? time) =>
-            double.TryParse(time, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var seconds)
-                && double.IsFinite(seconds) && seconds >= 0 && seconds < TimeSpan.MaxValue.TotalSeconds
-                ? TimeSpan.FromSeconds(seconds)
-                : TimeSpan.Zero;
     }
 }

@@ -9,7 +9,12 @@ public sealed partial class JestJsonReader
 
     private void Collect(Report report, CaseCollector collector)
     {
-        var suites = report.TestResults ?? [];
+        if (report.TestResults is not { } suites)
+        {
+            collector.Problem($"{collector.Path}: no \"testResults\": not a jest JSON report");
+            return;
+        }
+
         var root = CommonDirectory(suites.Select(suite => suite.Name ?? ""));
         foreach (var suite in suites)
         {

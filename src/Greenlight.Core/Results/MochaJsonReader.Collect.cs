@@ -6,6 +6,12 @@ public sealed partial class MochaJsonReader
 {
     private void Collect(Report report, CaseCollector collector)
     {
+        if (report.Tests is null)
+        {
+            collector.Problem($"{collector.Path}: no \"tests\": not a mocha JSON report");
+            return;
+        }
+
         // Failures that are tests are already among the tests; the rest are hooks (before all, after each…).
         var failedTests = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var test in report.Tests ?? [])

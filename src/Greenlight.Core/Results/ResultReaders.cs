@@ -17,7 +17,7 @@ public sealed class ResultReaders(IReadOnlyList<IResultReader> readers)
     /// <summary>Every reader Greenlight has (docs/result-formats.md), with the given limits.</summary>
     public static ResultReaders CreateDefault(ResultReaderLimits? limits = null) =>
         new([
-            new JUnitResultReader(limits), new TrxResultReader(limits), new XunitReportReader(limits),
+            new JUnitResultReader(limits), new TrxResultReader(limits), new XunitReportReader(limits), new NUnitXmlReader(limits),
             new GoTestJsonReader(limits), new JestJsonReader(limits), new MochaJsonReader(limits), new RspecJsonReader(limits),
         ]);
 

@@ -6,7 +6,13 @@ public sealed partial class RspecJsonReader
 {
     private void Collect(Report report, CaseCollector collector)
     {
-        foreach (var example in report.Examples ?? [])
+        if (report.Examples is null)
+        {
+            collector.Problem($"{collector.Path}: no \"examples\": not an RSpec JSON report");
+            return;
+        }
+
+        foreach (var example in report.Examples)
         {
             var name = example.Description ?? "";
             var full = example.FullDescription ?? name;

@@ -80,5 +80,19 @@ public sealed class GoTestJsonReaderTests
         Directory.Delete(directory, recursive: true);
     }
 
+    [Fact]
+    public async Task ReadAsync_ManyLinesThatAreNotEvents_ListsTenAndCountsTheRest()
+    {
+        // mocha's report, pretty-printed over many lines, is a file no go test wrote.
+        var path = TestData.Path("mocha", "mocha.json");
+        var lines = File.ReadLines(path).Count(l => l.Trim().Length > 0 && l.Trim()[0] != '{');
+
+        var file = await _reader.ReadAsync(path, TestData.Timeout());
+
+        Assert.Equal(10, file.Problems.Count(p => p.Contains(": not a go test event: ", StringComparison.Ordinal)));
+        Assert.Contains($"{path}: {lines - 10} more line(s) that are not go test events", file.Problems);
+        Assert.Empty(file.Cases);
+    }
+
     private static TestOutcome Outcome(ResultFile file, string fullName) => file.Cases.Single(c => c.FullName == fullName).Outcome;
 }
