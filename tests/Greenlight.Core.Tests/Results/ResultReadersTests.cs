@@ -71,6 +71,23 @@ public sealed class ResultReadersTests
         Assert.False(result.IsComplete);
     }
 
+    [Theory]
+    [InlineData("pytest", "pytest-repeated.xml")]
+    [InlineData("jest", "jest-repeated.json")]
+    [InlineData("mocha", "mocha.json")]
+    [InlineData("rspec", "rspec.json")]
+    [InlineData("gotest", "gotest.jsonl")]
+    [InlineData("nunit", "nunit-engine.xml")]
+    [InlineData("xunit3", "xunit3.mtp.trx")]
+    [InlineData("xunit3", "xunit3.xunit.xml")]
+    public async Task ReadAsync_CorpusFile_GivesEveryCaseItsOwnFullName(string producer, string file)
+    {
+        var result = await _readers.ReadAsync(TestData.Path(producer, file), TestData.Timeout());
+
+        Assert.NotEmpty(result.Cases);
+        Assert.Equal(result.Cases.Count, result.Cases.Select(c => c.FullName).Distinct(StringComparer.Ordinal).Count());
+    }
+
     [Fact]
     public void Detect_XxeDoctypeBeforeRoot_StillPicksJUnitSoTheReaderCanRefuseIt()
     {
