@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Xml;
 using Greenlight.Model;
 
@@ -13,6 +12,7 @@ public sealed partial class JUnitResultReader
         /// <summary>Reads one testcase element and everything in it; leaves the reader after its end tag.</summary>
         private void ReadTestCase(XmlReader reader)
         {
+            var at = reader is IXmlLineInfo info ? $"{info.LineNumber}:{info.LinePosition}" : "0:0";
             string? name = null, className = null, time = null;
             if (reader.MoveToFirstAttribute())
             {
@@ -84,32 +84,8 @@ public sealed partial class JUnitResultReader
             }
 
             // Kept before moving on: in a truncated file the next read is the one that throws.
-            Add(Build(name ?? "", className ?? "", time, outcome, message, details, output, traits));
+            Add(Build(name ?? "", className ?? "", time, outcome, message, details, output, traits), at);
             reader.Read();
-        }
-
-        /// <summary>
-        /// pytest writes a test that fails and then errors in teardown as two testcase elements in a
-        /// row with the same name; they are one test, so the second is folded into the first.
-        /// </summary>
-        private void Add(TestCaseResult testCase)
-        {
-            var suiteStart = _suites.TryPeek(out var suite) ? suite.FirstCase : 0;
-            if (_cases.Count > suiteStart && _cases[^1] is var previous
-                && previous.Name == testCase.Name && previous.ClassName == testCase.ClassName)
-            {
-                var worse = Rank(testCase.Outcome) > Rank(previous.Outcome) ? testCase : previous;
-                _cases[^1] = worse with
-                {
-                    Duration = previous.Duration + testCase.Duration,
-                    Output = TextField.Join(previous.Output, testCase.Output),
-                    StackTrace = TextField.Join(previous.StackTrace, testCase.StackTrace),
-                    Traits = previous.Traits.Count > 0 ? previous.Traits : testCase.Traits,
-                };
-                return;
-            }
-
-            _cases.Add(testCase);
         }
 
         private TestCaseResult Build(
@@ -142,7 +118,7 @@ public sealed partial class JUnitResultReader
                 Name = name,
                 ClassName = className,
                 Outcome = outcome,
-                Duration = ParseSeconds(time),
+                Duration = Seconds.Parse(time),
                 Message = TextField.Bound(message, limits),
                 StackTrace = TextField.Bound(details, limits),
                 Output = TextField.Bound(output, limits),
@@ -198,12 +174,5 @@ public sealed partial class JUnitResultReader
             TestOutcome.Skipped => 1,
             _ => 0,
         };
-
-        /// <summary>Seconds in invariant culture; Surefire groups thousands (<c>1,234.5</c>).</summary>
-        internal static TimeSpan ParseSeconds(string? time) =>
-            double.TryParse(time, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var seconds)
-                && double.IsFinite(seconds) && seconds >= 0 && seconds < TimeSpan.MaxValue.TotalSeconds
-                ? TimeSpan.FromSeconds(seconds)
-                : TimeSpan.Zero;
     }
 }

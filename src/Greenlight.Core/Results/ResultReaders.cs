@@ -14,9 +14,12 @@ public sealed class ResultReaders(IReadOnlyList<IResultReader> readers)
     /// <summary>How much of a file detection looks at.</summary>
     public const int HeadSize = 1024;
 
-    /// <summary>JUnit XML, TRX and the xunit report, with the given limits.</summary>
+    /// <summary>Every reader Greenlight has (docs/result-formats.md), with the given limits.</summary>
     public static ResultReaders CreateDefault(ResultReaderLimits? limits = null) =>
-        new([new JUnitResultReader(limits), new TrxResultReader(limits), new XunitReportReader(limits)]);
+        new([
+            new JUnitResultReader(limits), new TrxResultReader(limits), new XunitReportReader(limits), new NUnitXmlReader(limits),
+            new GoTestJsonReader(limits), new JestJsonReader(limits), new MochaJsonReader(limits), new RspecJsonReader(limits),
+        ]);
 
     public IReadOnlyList<IResultReader> Readers { get; } = readers;
 

@@ -3,7 +3,7 @@ using System.Xml;
 namespace Greenlight.Results;
 
 /// <summary>The one way readers open XML: streaming, no DTD (no XXE, no entity bombs), no resolver, bounded.</summary>
-internal static class SafeXml
+internal static partial class SafeXml
 {
     private const int BufferSize = 64 * 1024;
 
@@ -22,17 +22,6 @@ internal static class SafeXml
 
     public static Stream OpenRead(string path) =>
         new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, BufferSize, FileOptions.SequentialScan);
-
-    /// <summary>Turns what stopped a read into a Problem naming file, line and position.</summary>
-    public static string Describe(string path, Exception exception) => exception switch
-    {
-        XmlException xml when xml.LineNumber > 0 =>
-            $"{path}: malformed or truncated XML at line {xml.LineNumber}, position {xml.LinePosition}: {FirstSentence(xml.Message)}",
-        XmlException xml => $"{path}: malformed XML: {FirstSentence(xml.Message)}",
-        FileNotFoundException or DirectoryNotFoundException => $"{path}: result file not found",
-        UnauthorizedAccessException => $"{path}: result file cannot be read (access denied)",
-        _ => $"{path}: result file cannot be read: {exception.Message}",
-    };
 
     /// <summary>Reads one attribute-only element's attribute without allocating for the others.</summary>
     public static string? Attribute(XmlReader reader, string atomizedName)
@@ -107,12 +96,5 @@ internal static class SafeXml
                 reader.Read();
             }
         }
-    }
-
-    // XmlException messages repeat the line and position we already give.
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" Line ", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut].TrimEnd() : message;
     }
 }

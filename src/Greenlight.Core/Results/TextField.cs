@@ -4,7 +4,7 @@ namespace Greenlight.Results;
 internal static class TextField
 {
     /// <summary>
-    /// First meaningful line. Go's test framing (<c>=== RUN</c>, <c>--- SKIP</c>) is passed over,
+    /// First meaningful line. Go's test framing (<c>=== RUN</c>, <c>=== PAUSE</c>, <c>--- SKIP</c>) is passed over,
     /// because gotestsum puts the whole test output, framing first, in a skip's message.
     /// </summary>
     public static string? FirstLine(string? text)
@@ -17,7 +17,7 @@ internal static class TextField
         foreach (var range in text.AsSpan().Split('\n'))
         {
             var line = text.AsSpan(range).Trim();
-            if (line.IsEmpty || line.StartsWith("=== RUN") || line.StartsWith("--- "))
+            if (line.IsEmpty || line.StartsWith("=== ") || line.StartsWith("--- "))
             {
                 continue;
             }

@@ -55,6 +55,7 @@ public sealed partial class TrxResultReader
         private List<TestCaseResult> Join()
         {
             var cases = new List<TestCaseResult>(_results.Count);
+            var repeats = new RepeatedNames();
             var orphans = 0;
             foreach (var result in _results)
             {
@@ -64,7 +65,7 @@ public sealed partial class TrxResultReader
                     orphans++;
                 }
 
-                cases.Add(result.ToCase(definition, limits));
+                cases.Add(repeats.Number(result.ToCase(definition, limits)));
             }
 
             // In a truncated file the definitions (written after the results) are simply missing; say so once.

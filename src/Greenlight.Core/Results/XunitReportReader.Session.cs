@@ -9,6 +9,7 @@ public sealed partial class XunitReportReader
     {
         private readonly List<TestCaseResult> _cases = [];
         private readonly List<string> _problems = [];
+        private readonly RepeatedNames _repeats = new();
 
         public ResultFile Read()
         {
@@ -79,7 +80,7 @@ public sealed partial class XunitReportReader
                 name = name[(type.Length + 1)..];
             }
 
-            _cases.Add(new TestCaseResult
+            _cases.Add(_repeats.Number(new TestCaseResult
             {
                 Name = name,
                 ClassName = type,
@@ -91,7 +92,7 @@ public sealed partial class XunitReportReader
                 StackTrace = TextField.Bound(stackTrace, limits),
                 Output = TextField.Bound(output, limits),
                 Traits = traits is null ? TestCaseResultDefaults.NoTraits : traits,
-            });
+            }));
         }
 
         // xunit allows a trait name more than once; the values are kept, comma-separated, in order.

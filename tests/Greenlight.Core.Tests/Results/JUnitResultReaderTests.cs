@@ -101,12 +101,16 @@ public sealed class JUnitResultReaderTests
     }
 
     [Fact]
-    public async Task ReadAsync_PytestFailureThenTeardownError_FoldsTheRepeatedCaseIntoOneError()
+    public async Task ReadAsync_PytestFailureThenTeardownError_FoldsTheRepeatedCaseIntoOneErrorAndSaysSo()
     {
-        var file = await _reader.ReadAsync(TestData.Path("pytest", "pytest-failure-and-teardown-error.xml"), TestData.Timeout());
+        var path = TestData.Path("pytest", "pytest-failure-and-teardown-error.xml");
 
-        Assert.True(file.IsComplete);
+        var file = await _reader.ReadAsync(path, TestData.Timeout());
+
         Assert.Equal(2, file.Cases.Count); // three testcase elements, two tests
+        var problem = Assert.Single(file.Problems);
+        Assert.StartsWith($"{path}:9:", problem, StringComparison.Ordinal); // the second element's line
+        Assert.Contains("'test_fail_teardown.test_fails_then_teardown_errors' is written twice", problem, StringComparison.Ordinal);
         var folded = file.Cases.Single(c => c.Name == "test_fails_then_teardown_errors");
         Assert.Equal(TestOutcome.Error, folded.Outcome);
         Assert.Equal("failed on teardown with \"RuntimeError: logout failed during teardown\"", folded.Message);
