@@ -8,7 +8,7 @@ namespace Greenlight.History;
 /// beside a writer; every save is one <c>BEGIN IMMEDIATE</c> transaction, and a writer that
 /// finds the file busy waits up to <see cref="BusyTimeout"/> before giving up with a reason.
 /// </summary>
-public sealed class SqliteHistoryStore : SqlHistoryStore
+public sealed partial class SqliteHistoryStore : SqlHistoryStore
 {
     public const string DefaultPath = ".greenlight/history.db";
 
@@ -55,6 +55,13 @@ public sealed class SqliteHistoryStore : SqlHistoryStore
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return HistoryResult<SqliteHistoryStore>.Fail($"cannot create the folder of {path}: {e.Message}");
+        }
+
+        // Before migrating: a file with a valid header and damaged pages migrates fine and fails later, mid-run.
+        var intact = await store.CheckIntegrityAsync(cancellationToken);
+        if (!intact.Succeeded)
+        {
+            return HistoryResult<SqliteHistoryStore>.Fail(intact.Error!);
         }
 
         var migrated = await store.MigrateAsync(version, cancellationToken);

@@ -32,6 +32,47 @@ public sealed class SecretRedactorTests
         Assert.Equal("Authorization: Bearer ***", text);
     }
 
+    [Fact]
+    public void Add_ValueShorterThanEight_NotMaskedAndListedOnceWithoutTheValue()
+    {
+        var redactor = new SecretRedactor();
+        redactor.AddFromEnvironment([new("AGENTCHAT_AUTH_TOKEN", "hunter2"), new("OTHER_TOKEN", "hunter2")]);
+        redactor.Add("hunter2");
+
+        var text = redactor.Redact("POST http://127.0.0.1:5001/auth/hunter2 502");
+
+        Assert.Equal("POST http://127.0.0.1:5001/auth/hunter2 502", text);
+        var ignored = Assert.Single(redactor.Ignored);
+        Assert.Equal(new IgnoredSecret("AGENTCHAT_AUTH_TOKEN", 7, "shorter than 8 characters"), ignored);
+        Assert.DoesNotContain("hunter2", ignored.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("the value of AGENTCHAT_AUTH_TOKEN is not masked in output: shorter than 8 characters", ignored.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("password")]
+    [InlineData("Localhost")]
+    [InlineData("development")]
+    public void Add_CommonWord_NotMaskedAndListed(string word)
+    {
+        var redactor = new SecretRedactor();
+        redactor.Add(word);
+
+        var text = redactor.Redact($"connect to {word} failed");
+
+        Assert.Equal($"connect to {word} failed", text);
+        Assert.Equal("a common word", Assert.Single(redactor.Ignored).Reason);
+    }
+
+    [Fact]
+    public void Add_EightRandomCharacters_MaskedAndNothingIgnored()
+    {
+        var redactor = new SecretRedactor();
+        redactor.Add("k9Xq2LmZ");
+
+        Assert.Equal("key=***;", redactor.Redact("key=k9Xq2LmZ;"));
+        Assert.Empty(redactor.Ignored);
+    }
+
     [Theory]
     [InlineData("GITHUB_TOKEN", true)]
     [InlineData("AGENTCHAT_JWT_KEY", true)]

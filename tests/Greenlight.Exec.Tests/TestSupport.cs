@@ -29,4 +29,16 @@ internal static class TestSupport
             await Task.Delay(20, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Waits until the group has <paramref name="members"/> live processes, bounded by the token: a child
+    /// calls setsid just after it starts, and a shell forks its children later still.
+    /// </summary>
+    public static async Task WaitForGroupAsync(int groupId, int members, CancellationToken cancellationToken)
+    {
+        while (ProcessGroup.LiveMembers(groupId).Count < members)
+        {
+            await Task.Delay(20, cancellationToken);
+        }
+    }
 }

@@ -8,7 +8,8 @@ namespace Greenlight.Deploy;
 /// Builds and starts services as local processes on loopback ports, waits until each accepts
 /// connections, and stops every tree it started. Each service's output goes to
 /// <c>&lt;run dir&gt;/logs/&lt;service&gt;.log</c> (lines stamped with UTC time), its build to
-/// <c>&lt;service&gt;.build.log</c>; its process group is recorded in <see cref="PidRegistry"/>.
+/// <c>&lt;service&gt;.build.log</c>; its process group is recorded in <see cref="PidRegistry"/> under
+/// the run id (the run folder's name), so runs started side by side never stop each other's services.
 /// </summary>
 public sealed partial class LocalDeployer(ChildProcess processes, TimeProvider time, LocalDeployerOptions? options = null) : IDeployer
 {
@@ -19,7 +20,7 @@ public sealed partial class LocalDeployer(ChildProcess processes, TimeProvider t
     private readonly HashSet<string> _reapedRoots = new(StringComparer.Ordinal);
     private readonly List<string> _notes = [];
 
-    /// <summary>What the deployer did besides deploying (e.g. stale processes from a killed run it stopped).</summary>
+    /// <summary>What the deployer did besides deploying, e.g. "reaped 4 processes left by run X (…)" for a killed run's services.</summary>
     public IReadOnlyList<string> Notes { get { lock (_gate) { return [.. _notes]; } } }
 
     public async Task<DeployResult> DeployAsync(ServiceConfig service, DeployContext context, CancellationToken cancellationToken)
@@ -31,7 +32,7 @@ public sealed partial class LocalDeployer(ChildProcess processes, TimeProvider t
                 : Failed(service.Name, "has neither a local section nor a url");
         }
 
-        var registry = PidRegistry.ForRoot(context.RepositoryRoot, time);
+        var registry = PidRegistry.ForRun(context.RepositoryRoot, RunIdOf(context), time);
         await ReapStaleOnceAsync(registry).ConfigureAwait(false);
         var logs = Path.Combine(context.RunDirectory, "logs");
         Directory.CreateDirectory(logs);
@@ -92,10 +93,10 @@ public sealed partial class LocalDeployer(ChildProcess processes, TimeProvider t
         {
             if (_reapedRoots.Add(registry.Directory))
             {
-                var notes = await registry.ReapStaleAsync(_options.KillGrace).ConfigureAwait(false);
+                var reaped = await registry.ReapOrphansAsync(_options.KillGrace).ConfigureAwait(false);
                 lock (_gate)
                 {
-                    _notes.AddRange(notes);
+                    _notes.AddRange(reaped.Select(r => r.ToString()));
                 }
             }
         }
@@ -104,6 +105,10 @@ public sealed partial class LocalDeployer(ChildProcess processes, TimeProvider t
             _reap.Release();
         }
     }
+
+    // The run folder is named by the run id (.greenlight/runs/<id>), as history and reports name it.
+    private static string RunIdOf(DeployContext context) =>
+        Path.GetFileName(Path.TrimEndingDirectorySeparator(context.RunDirectory));
 
     private string Quote(IReadOnlyList<string> tail) =>
         tail.Count == 0 ? "" : ": " + string.Join(" | ", tail.TakeLast(_options.FailureLines));

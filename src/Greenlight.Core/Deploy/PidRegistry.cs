@@ -1,65 +1,75 @@
-using System.Globalization;
 using Greenlight.Processes;
 
 namespace Greenlight.Deploy;
 
 /// <summary>
-/// One file per running service in <c>.greenlight/pids/&lt;service&gt;.pid</c>: its process group id,
-/// the tag Greenlight put in its environment, and its command line for people. A run that was
-/// killed (SIGKILL, a crash) leaves these behind; the next run reaps the groups they name.
+/// Every service process a run starts, as <c>.greenlight/pids/&lt;run id&gt;/&lt;service&gt;.pid</c>: its
+/// process group, the tag Greenlight put in its environment, and the run's owner (this Greenlight
+/// process's pid and start time). Several runs share the folder; a run killed by SIGKILL or a
+/// crash leaves its files behind, and the next run reaps them once their owner is gone.
 /// </summary>
-public sealed class PidRegistry(string directory, TimeProvider time)
+public sealed partial class PidRegistry
 {
     /// <summary>Environment variable carrying a per-process tag; inherited by the whole tree, it proves a process is ours.</summary>
     public const string TagVariable = "GREENLIGHT_PROCESS_TAG";
 
-    public string Directory { get; } = directory;
+    private readonly TimeProvider _time;
+    private readonly DateTimeOffset _runStarted;
+    private readonly Lock _gate = new();
 
-    public static PidRegistry ForRoot(string repositoryRoot, TimeProvider time) =>
-        new(Path.Combine(repositoryRoot, ".greenlight", "pids"), time);
+    /// <param name="directory">The folder shared by every run (<c>.greenlight/pids</c>).</param>
+    /// <param name="runId">This run's id: its files go in a folder of that name.</param>
+    /// <param name="owner">The Greenlight process that owns the run; this process by default.</param>
+    public PidRegistry(string directory, string runId, TimeProvider time, ProcessOwner? owner = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runId);
+        if (runId is "." or ".." || runId.IndexOfAny(['/', '\\', '\0']) >= 0)
+        {
+            throw new ArgumentException($"'{runId}' cannot name a folder", nameof(runId));
+        }
+
+        Directory = directory;
+        RunId = runId;
+        _time = time;
+        Owner = owner ?? ProcessOwner.Current;
+        _runStarted = time.GetUtcNow();
+    }
+
+    public string Directory { get; }
+
+    public string RunId { get; }
+
+    public ProcessOwner Owner { get; }
+
+    public static PidRegistry ForRun(string repositoryRoot, string runId, TimeProvider time) =>
+        new(Path.Combine(repositoryRoot, ".greenlight", "pids"), runId, time);
+
+    private string RunFolder => Path.Combine(Directory, RunId);
 
     public void Record(string service, int groupId, string tag, string commandLine)
     {
-        System.IO.Directory.CreateDirectory(Directory);
-        File.WriteAllText(PathFor(service), $"pid={groupId}\ntag={tag}\ncommand={commandLine.ReplaceLineEndings(" ")}\n");
+        var file = new PidFile(groupId, tag, commandLine, RunId, Owner, _runStarted);
+        lock (_gate)
+        {
+            System.IO.Directory.CreateDirectory(RunFolder);
+            // Written aside and moved in, so another run's reaper never reads half a file.
+            var temporary = PathFor(service) + ".tmp";
+            File.WriteAllText(temporary, file.Format());
+            File.Move(temporary, PathFor(service), overwrite: true);
+        }
     }
 
-    public void Remove(string service) => File.Delete(PathFor(service));
-
-    /// <summary>Kills the still-living, verifiably ours trees named by leftover files, removes the files, says what it did.</summary>
-    public async Task<IReadOnlyList<string>> ReapStaleAsync(TimeSpan grace)
+    public void Remove(string service)
     {
-        var notes = new List<string>();
-        if (!System.IO.Directory.Exists(Directory))
+        lock (_gate)
         {
-            return notes;
-        }
-
-        foreach (var file in System.IO.Directory.EnumerateFiles(Directory, "*.pid"))
-        {
-            var service = Path.GetFileNameWithoutExtension(file);
-            var fields = (await File.ReadAllLinesAsync(file).ConfigureAwait(false))
-                .Select(line => line.Split('=', 2))
-                .Where(parts => parts.Length == 2)
-                .ToDictionary(parts => parts[0], parts => parts[1], StringComparer.Ordinal);
-            if (fields.TryGetValue("pid", out var pidText) && int.TryParse(pidText, CultureInfo.InvariantCulture, out var groupId)
-                && fields.TryGetValue("tag", out var tag) && IsOurs(groupId, tag))
+            File.Delete(PathFor(service));
+            if (System.IO.Directory.Exists(RunFolder) && !System.IO.Directory.EnumerateFileSystemEntries(RunFolder).Any())
             {
-                await ProcessGroup.TerminateAsync(groupId, grace, time).ConfigureAwait(false);
-                notes.Add($"stopped '{service}' (process group {groupId}) left running by an earlier run");
+                System.IO.Directory.Delete(RunFolder);
             }
-
-            File.Delete(file);
         }
-
-        return notes;
     }
 
-    private static bool IsOurs(int groupId, string tag)
-    {
-        var marker = $"{TagVariable}={tag}\0";
-        return tag.Length > 0 && ProcessGroup.LiveMembers(groupId).Any(pid => ProcStat.ReadEnvironment(pid).Contains(marker, StringComparison.Ordinal));
-    }
-
-    private string PathFor(string service) => Path.Combine(Directory, service + ".pid");
+    private string PathFor(string service) => Path.Combine(RunFolder, service + ".pid");
 }

@@ -5,13 +5,17 @@ namespace Greenlight.Secrets;
 /// <summary>
 /// Removes secrets from any text Greenlight writes (console, logs, worklog, JSON). It knows the
 /// values of secret-looking environment variables it was given, and recognises bearer tokens and
-/// JWTs by shape, so a token nobody registered is still not printed.
+/// JWTs by shape, so a token nobody registered is still not printed. A registered value that is
+/// shorter than <see cref="MinimumSecretLength"/> or a common word is not used for masking (it
+/// would mask ordinary text: <c>POST /auth/token *** 502</c>); <see cref="Ignored"/> says which.
 /// </summary>
 public sealed partial class SecretRedactor
 {
     public const string Mask = "***";
-    private const int MinimumSecretLength = 4;
+    public const int MinimumSecretLength = 8;
     private readonly List<string> _values = [];
+    private readonly List<IgnoredSecret> _ignored = [];
+    private readonly HashSet<string> _ignoredValues = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     public static readonly SecretRedactor None = new();
@@ -20,20 +24,43 @@ public sealed partial class SecretRedactor
     public static bool IsSecretName(string name) => SecretName().IsMatch(name);
 
     /// <summary>Registers a literal secret value (e.g. from an env var whose name looks secret).</summary>
-    public void Add(string? value)
+    /// <param name="source">Where the value came from (a variable name), for the warning when it is ignored.</param>
+    public void Add(string? value, string? source = null)
     {
-        if (string.IsNullOrEmpty(value) || value.Length < MinimumSecretLength)
+        if (string.IsNullOrWhiteSpace(value))
         {
             return;
         }
 
+        var reason = value.Length < MinimumSecretLength ? $"shorter than {MinimumSecretLength} characters"
+            : CommonWords.IsCommon(value) ? "a common word"
+            : null;
         lock (_gate)
         {
-            if (!_values.Contains(value))
+            if (reason is not null)
+            {
+                if (_ignoredValues.Add(value))
+                {
+                    _ignored.Add(new IgnoredSecret(source, value.Length, reason));
+                }
+            }
+            else if (!_values.Contains(value))
             {
                 _values.Add(value);
                 // Longest first, so a secret that contains another is masked whole.
                 _values.Sort((a, b) => b.Length.CompareTo(a.Length));
+            }
+        }
+    }
+
+    /// <summary>Registered values not used for masking, each once, in the order first registered.</summary>
+    public IReadOnlyList<IgnoredSecret> Ignored
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _ignored];
             }
         }
     }
@@ -45,7 +72,7 @@ public sealed partial class SecretRedactor
         {
             if (IsSecretName(name))
             {
-                Add(value);
+                Add(value, name);
             }
         }
     }

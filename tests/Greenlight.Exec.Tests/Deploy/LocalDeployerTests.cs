@@ -47,13 +47,13 @@ public sealed class LocalDeployerTests : IAsyncDisposable
         var response = await http.GetAsync(result.Url, Timeout());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Matches("^build [0-9a-f]{8}$", result.Revision);
-        Assert.True(File.Exists(Path.Combine(_root, ".greenlight", "pids", "web.pid")));
+        Assert.True(File.Exists(Path.Combine(_root, ".greenlight", "pids", "r1", "web.pid")));
         Assert.Equal(Path.Combine(_root, ".greenlight", "runs", "r1", "logs", "web.log"), result.LogPath);
 
         await _deployer.StopAllAsync(Timeout());
 
         Assert.True(IsGone(result.ProcessId!.Value));
-        Assert.False(File.Exists(Path.Combine(_root, ".greenlight", "pids", "web.pid")));
+        Assert.False(Directory.Exists(Path.Combine(_root, ".greenlight", "pids", "r1")));
     }
 
     [Fact]
@@ -124,19 +124,40 @@ public sealed class LocalDeployerTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task DeployAsync_StalePidFileFromKilledRun_OldTreeStoppedAndNoted()
+    public async Task DeployAsync_ServiceLeftByKilledRun_OldTreeReapedAndNoted()
     {
-        var killedRun = new LocalDeployer(_processes, TimeProvider.System);
-        var old = await killedRun.DeployAsync(Service(HttpServer), Context(), Timeout());
-        Assert.True(old.Succeeded, old.Failure);
+        // Run r0's Greenlight process (a real process, killed with SIGKILL) left its web server running.
+        await using var owner = _processes.Start(new ProcessSpec { FileName = "sleep", Arguments = ["300"] }).Process!;
+        var killedOwner = ProcessOwner.Of(owner.Id)!.Value;
+        var tag = Guid.NewGuid().ToString("N");
+        await using var old = _processes.Start(ProcessSpec.Shell("exec sleep 300") with { Environment = new Dictionary<string, string> { [PidRegistry.TagVariable] = tag } }).Process!;
+        new PidRegistry(Path.Combine(_root, ".greenlight", "pids"), "r0", TimeProvider.System, killedOwner).Record("web", old.Id, tag, "sleep 300");
+        await WaitForGroupAsync(old.Id, 1, Timeout());
+        ProcessGroup.Signal(owner.Id, ProcessGroup.SigKill);
+        await owner.WaitAsync(Timeout());
 
-        // The earlier run never stopped its service; this run finds its PID file.
         var result = await _deployer.DeployAsync(Service(HttpServer), Context(), Timeout());
 
         Assert.True(result.Succeeded, result.Failure);
-        Assert.True(IsGone(old.ProcessId!.Value));
-        Assert.Contains(_deployer.Notes, n => n.StartsWith("stopped 'web' (process group", StringComparison.Ordinal));
-        await killedRun.StopAllAsync(Timeout());
+        Assert.True(IsGone(old.Id));
+        Assert.StartsWith($"reaped 1 process (web) left by run r0 (started at ", Assert.Single(_deployer.Notes), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_root, ".greenlight", "pids", "r0")));
+    }
+
+    [Fact]
+    public async Task DeployAsync_AnotherLiveRunsService_LeftRunning()
+    {
+        var other = new LocalDeployer(_processes, TimeProvider.System);
+        var live = await other.DeployAsync(Service(HttpServer), new DeployContext(Path.Combine(_root, ".greenlight", "runs", "r0"), _root, new Dictionary<string, Uri>()), Timeout());
+        Assert.True(live.Succeeded, live.Failure);
+
+        var result = await _deployer.DeployAsync(Service(HttpServer), Context(), Timeout());
+
+        Assert.True(result.Succeeded, result.Failure);
+        Assert.False(IsGone(live.ProcessId!.Value));
+        Assert.Empty(_deployer.Notes);
+        await other.StopAllAsync(Timeout());
+        Assert.True(IsGone(live.ProcessId!.Value));
     }
 
     [Fact]

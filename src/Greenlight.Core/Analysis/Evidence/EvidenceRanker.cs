@@ -6,7 +6,8 @@ namespace Greenlight.Analysis.Evidence;
 /// <summary>
 /// Orders log entries so the most explanatory comes first: fatal and error entries, logged
 /// exceptions, entries that name the failure's close code or status, entries sharing words with
-/// the failure signature, entries close to the first failure. Repeats are folded into one.
+/// the failure signature, entries close to the first failure. Repeats are folded into one, counting the
+/// consecutive repeats the log readers already folded (<see cref="LogEntry.Repeats"/>).
 /// </summary>
 public static partial class EvidenceRanker
 {
@@ -27,7 +28,8 @@ public static partial class EvidenceRanker
             {
                 var first = g.OrderBy(e => e.Time ?? DateTimeOffset.MaxValue).First();
                 var (score, why) = Score(first, words, codes, firstFailure, margin);
-                return new RankedLogEntry(first, score + Math.Min(g.Count() - 1, 4), g.Count(), why);
+                var occurrences = g.Sum(e => e.Repeats);
+                return new RankedLogEntry(first, score + Math.Min(occurrences - 1, 4), occurrences, why);
             })
             .Where(r => r.Score > 0)
             .OrderByDescending(r => r.Score)

@@ -29,6 +29,9 @@ public sealed record LogEntry(
 {
     /// <summary>The line to show first: the exception when there is one, else the message.</summary>
     public string Headline => Exception ?? Message;
+
+    /// <summary>How many consecutive entries, identical but for their timestamps, this one stands for (a log flood is one entry).</summary>
+    public int Repeats { get; init; } = 1;
 }
 
 /// <summary>A time window of logs to read, inclusive.</summary>

@@ -2,7 +2,8 @@ namespace Greenlight.Analysis.Logs;
 
 /// <summary>
 /// Reads entries forward until past the window, keeping at most the cap; once full, it keeps
-/// only warnings and errors (up to twice the cap), since those explain failures.
+/// only warnings and errors (up to twice the cap), since those explain failures. Consecutive
+/// entries identical but for their timestamps are folded into one with a count first.
 /// </summary>
 internal static class WindowReader
 {
@@ -15,6 +16,8 @@ internal static class WindowReader
         var kept = new List<LogEntry>();
         var truncated = false;
         var sawTimestamps = false;
+        string? lastKey = null;
+        var lastIndex = -1; // where the previous entry went in kept; -1 when the cap dropped it
 
         bool Keep(LogEntry? entry)
         {
@@ -23,25 +26,35 @@ internal static class WindowReader
                 return true;
             }
 
-            if (window is null)
-            {
-                kept.Add(entry); // tail mode: the caller read only the end of the file
-                return true;
-            }
-
-            if (entry.Time is { } t && t > window.To)
+            if (window is not null && entry.Time is { } t && t > window.To)
             {
                 return false; // past the window: stop reading
             }
 
-            if (entry.Time is null ? !keepUntimed : !window.Contains(entry.Time.Value))
+            if (window is not null && (entry.Time is null ? !keepUntimed : !window.Contains(entry.Time.Value)))
             {
+                lastKey = null;
                 return true;
             }
 
-            if (kept.Count < maxEntries || (entry.Severity >= LogSeverity.Warning && kept.Count < 2 * maxEntries))
+            // Folded before the cap, so a flood is one entry and cannot crowd out the line that explains a failure.
+            var key = LogRepeats.Key(entry);
+            if (key == lastKey)
             {
-                kept.Add(entry);
+                if (lastIndex >= 0)
+                {
+                    kept[lastIndex] = kept[lastIndex] with { Repeats = kept[lastIndex].Repeats + 1 };
+                }
+
+                return true;
+            }
+
+            lastKey = key;
+            lastIndex = -1;
+            if (window is null || kept.Count < maxEntries || (entry.Severity >= LogSeverity.Warning && kept.Count < 2 * maxEntries))
+            {
+                kept.Add(entry); // tail mode (no window) keeps all: the caller read only the end of the file
+                lastIndex = kept.Count - 1;
             }
             else
             {

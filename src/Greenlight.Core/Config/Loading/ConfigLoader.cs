@@ -1,11 +1,10 @@
-using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Greenlight.Config.Loading;
 
 /// <summary>Reads and validates <c>greenlight.yaml</c>, reporting every error at once with line, column and field.</summary>
-public static partial class ConfigLoader
+public static class ConfigLoader
 {
     public const string FileName = "greenlight.yaml";
 
@@ -34,11 +33,24 @@ public static partial class ConfigLoader
             return new(null, [new ConfigError(display, 1, 1, "", "file not found")]);
         }
 
+        // Checked before reading, so a huge file is refused without holding it in memory.
+        if (YamlPreflight.TooLarge(new FileInfo(fullPath).Length, display) is { } tooLarge)
+        {
+            return new(null, [tooLarge]);
+        }
+
         return Parse(File.ReadAllText(fullPath), fullPath, display, environment ?? System.Environment.GetEnvironmentVariable);
     }
 
     public static ConfigLoadResult Parse(string yaml, string sourcePath, string displayPath, Func<string, string?> environment)
     {
+        ArgumentNullException.ThrowIfNull(yaml);
+        var shape = YamlPreflight.Check(yaml, displayPath);
+        if (shape.Count > 0)
+        {
+            return new(null, [.. shape.OrderBy(e => e.Line).ThenBy(e => e.Column)]);
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -46,8 +58,7 @@ public static partial class ConfigLoader
         }
         catch (YamlException ex)
         {
-            var message = MarkPrefix().Replace(ex.InnerException?.Message ?? ex.Message, "");
-            return new(null, [new ConfigError(displayPath, (int)ex.Start.Line, (int)ex.Start.Column, "", $"invalid YAML: {message}")]);
+            return new(null, [YamlPreflight.SyntaxError(ex, yaml, displayPath)]);
         }
 
         if (stream.Documents.Count == 0 || YamlReader.IsNull(stream.Documents[0].RootNode))
@@ -66,7 +77,4 @@ public static partial class ConfigLoader
         var relative = Path.GetRelativePath(System.Environment.CurrentDirectory, fullPath);
         return relative.StartsWith("..", StringComparison.Ordinal) && relative.Count(c => c == '/') > 2 ? fullPath : relative;
     }
-
-    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*")]
-    private static partial Regex MarkPrefix();
 }
