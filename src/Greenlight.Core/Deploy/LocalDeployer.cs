@@ -25,6 +25,13 @@ public sealed partial class LocalDeployer(ChildProcess processes, TimeProvider t
 
     public async Task<DeployResult> DeployAsync(ServiceConfig service, DeployContext context, CancellationToken cancellationToken)
     {
+        var reaped = service.Local is null ? [] : await ReapStaleOnceAsync(PidRegistry.ForRun(context.RepositoryRoot, RunIdOf(context), time)).ConfigureAwait(false);
+        var result = await DeployServiceAsync(service, context, cancellationToken).ConfigureAwait(false);
+        return reaped.Count == 0 ? result : result with { Notes = [.. reaped, .. result.Notes] };
+    }
+
+    private async Task<DeployResult> DeployServiceAsync(ServiceConfig service, DeployContext context, CancellationToken cancellationToken)
+    {
         if (service.Local is not { } local)
         {
             return service.Url is { } url
@@ -33,7 +40,6 @@ public sealed partial class LocalDeployer(ChildProcess processes, TimeProvider t
         }
 
         var registry = PidRegistry.ForRun(context.RepositoryRoot, RunIdOf(context), time);
-        await ReapStaleOnceAsync(registry).ConfigureAwait(false);
         var logs = Path.Combine(context.RunDirectory, "logs");
         Directory.CreateDirectory(logs);
 
@@ -86,19 +92,24 @@ public sealed partial class LocalDeployer(ChildProcess processes, TimeProvider t
     private static Dictionary<string, string> ExpandEnvironment(LocalServiceConfig local, int? port, IReadOnlyDictionary<string, string>? known = null) =>
         local.Environment.ToDictionary(kv => kv.Key, kv => Placeholders.Expand(kv.Value, port, known), StringComparer.Ordinal);
 
-    private async Task ReapStaleOnceAsync(PidRegistry registry)
+    /// <returns>What was reaped now, as sentences for the console and the worklog.</returns>
+    private async Task<IReadOnlyList<string>> ReapStaleOnceAsync(PidRegistry registry)
     {
         await _reap.WaitAsync().ConfigureAwait(false);
         try
         {
-            if (_reapedRoots.Add(registry.Directory))
+            if (!_reapedRoots.Add(registry.Directory))
             {
-                var reaped = await registry.ReapOrphansAsync(_options.KillGrace).ConfigureAwait(false);
-                lock (_gate)
-                {
-                    _notes.AddRange(reaped.Select(r => r.ToString()));
-                }
+                return [];
             }
+
+            var reaped = (await registry.ReapOrphansAsync(_options.KillGrace).ConfigureAwait(false)).Select(r => r.ToString()).ToList();
+            lock (_gate)
+            {
+                _notes.AddRange(reaped);
+            }
+
+            return reaped;
         }
         finally
         {
@@ -108,7 +119,7 @@ public sealed partial class LocalDeployer(ChildProcess processes, TimeProvider t
 
     // The run folder is named by the run id (.greenlight/runs/<id>), as history and reports name it.
     private static string RunIdOf(DeployContext context) =>
-        Path.GetFileName(Path.TrimEndingDirectorySeparator(context.RunDirectory));
+        context.RunId ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(context.RunDirectory));
 
     private string Quote(IReadOnlyList<string> tail) =>
         tail.Count == 0 ? "" : ": " + string.Join(" | ", tail.TakeLast(_options.FailureLines));

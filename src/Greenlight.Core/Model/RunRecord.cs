@@ -50,6 +50,8 @@ public sealed record RunRecord
     public IReadOnlyList<ClusterRecord> Clusters { get; init; } = [];
     /// <summary>What history gave this run and whether it was saved; null when the run never got that far.</summary>
     public HistoryRecord? History { get; init; }
+    /// <summary>What Greenlight did or ignored that a person should know: processes reaped from a killed run, secrets too short to mask.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
     /// <summary>What the tracker (<c>tracking:</c>) did with this run; null when none is configured.</summary>
     public TrackingRecord? Tracking { get; init; }
 }

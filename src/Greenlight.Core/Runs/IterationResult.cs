@@ -22,6 +22,8 @@ internal sealed record IterationResult
     /// <summary>Services (re)deployed in this iteration; the others kept running from an earlier one.</summary>
     public IReadOnlyList<string> Deployed { get; init; } = [];
     public long DeployMs { get; init; }
+    /// <summary>What Greenlight did besides the stages' work that a person should know (processes reaped from a killed run).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
     public ProbeStageResult Probes { get; init; } = ProbeStageResult.None;
     public IReadOnlyList<RollbackRecord> Rollbacks { get; init; } = [];
     public IReadOnlyDictionary<string, ReplacedRevision> Replaced { get; init; } = new Dictionary<string, ReplacedRevision>();

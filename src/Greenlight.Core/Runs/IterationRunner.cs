@@ -44,7 +44,7 @@ internal sealed class IterationRunner(IterationStages stages, Stages.IServicePro
             var deploy = await stages.Deploy.DeployAsync(run, start.Number, start.Deployment, start.Redeploy, cancellationToken);
             facts = facts with
             {
-                Deployment = deploy.Deployment, Deployed = deploy.Deployed, DeployMs = deploy.DurationMs,
+                Deployment = deploy.Deployment, Deployed = deploy.Deployed, DeployMs = deploy.DurationMs, Notes = deploy.Notes,
                 Commands = [.. facts.Commands, .. deploy.Commands], Stop = deploy.Stop,
             };
             if (deploy.Stop is not null)

@@ -96,7 +96,10 @@ internal sealed class LoopRunner(IterationRunner iterations, BundleWriter bundle
     {
         var iterations = done.Select(d => d.Record).Concat(current is null ? [] : [current]).ToList();
         var end = new RunEnd(time.GetUtcNow(), SuiteEvaluator.Ms(time.GetElapsedTime(run.StartTimestamp)),
-            facts.Stop?.Interrupted == true, facts.Stop?.Error ?? FirstError(done, facts), null, null);
+            facts.Stop?.Interrupted == true, facts.Stop?.Error ?? FirstError(done, facts), null, null)
+        {
+            Notes = [.. done.SelectMany(d => d.Facts.Notes), .. facts.Notes],
+        };
         return RunRecords.Build(run, facts, iterations, [.. done.SelectMany(d => d.Commands), .. facts.Commands], end);
     }
 

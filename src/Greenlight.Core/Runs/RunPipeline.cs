@@ -130,7 +130,10 @@ public sealed class RunPipeline
             _progress.Step("loop", reason, $"loop ended: {detail}", false);
         }
 
-        var end = new RunEnd(_time.GetUtcNow(), SuiteEvaluator.Ms(_time.GetElapsedTime(run.StartTimestamp)), interrupted, error, reason, detail);
+        var end = new RunEnd(_time.GetUtcNow(), SuiteEvaluator.Ms(_time.GetElapsedTime(run.StartTimestamp)), interrupted, error, reason, detail)
+        {
+            Notes = [.. loop.Iterations.SelectMany(i => i.Facts.Notes), .. _redactor.Ignored.Select(i => i.ToString())],
+        };
         return RunRecords.Build(run, facts, loop.Records, loop.Commands, end);
     }
 

@@ -4,7 +4,11 @@ using Greenlight.Verdicts;
 namespace Greenlight.Runs;
 
 /// <summary>How a run (or the view of one iteration) ended: when, whether Ctrl+C or an error cut it short, and why the loop stopped.</summary>
-internal sealed record RunEnd(DateTimeOffset EndedAt, long TotalMs, bool Interrupted, string? Error, string? StopReason, string? StopDetail);
+internal sealed record RunEnd(DateTimeOffset EndedAt, long TotalMs, bool Interrupted, string? Error, string? StopReason, string? StopDetail)
+{
+    /// <summary>What the run did or ignored that a person should know (see <see cref="RunRecord.Notes"/>).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
 
 /// <summary>
 /// Builds a run record from facts, once, with its verdict computed from them. The top-level fields
@@ -44,6 +48,7 @@ internal static class RunRecords
             StopDetail = end.StopDetail,
             AnalysisOnly = run.AnalysisOnly,
             Clusters = last.Analysis.Clusters,
+            Notes = end.Notes,
         };
         var verdict = VerdictCalculator.Compute(record);
         return record with { Verdict = verdict.Verdict, ExitCode = (int)verdict.Verdict, Reasons = verdict.Reasons, NextAction = verdict.NextAction };

@@ -13,10 +13,12 @@ public interface IDeployer
 
 /// <param name="RunDirectory">The run folder (<c>.greenlight/runs/&lt;run-id&gt;</c>); logs go under <c>logs/</c>.</param>
 /// <param name="ServiceUrls">Base URLs of services already deployed, for <c>GREENLIGHT_&lt;SERVICE&gt;_URL</c>.</param>
+/// <param name="RunId">The run the services belong to (their processes are registered under it); null takes the run folder's name.</param>
 public sealed record DeployContext(
     string RunDirectory,
     string RepositoryRoot,
-    IReadOnlyDictionary<string, Uri> ServiceUrls);
+    IReadOnlyDictionary<string, Uri> ServiceUrls,
+    string? RunId = null);
 
 public sealed record DeployResult
 {
@@ -32,4 +34,6 @@ public sealed record DeployResult
     /// <summary>Why it failed (build error, exited during start, not ready in time), for people.</summary>
     public string? Failure { get; init; }
     public int? ProcessId { get; init; }
+    /// <summary>What the deployer did besides deploying, e.g. "reaped 4 processes left by run X (…)".</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }

@@ -6,7 +6,8 @@ using Greenlight.Verdicts;
 namespace Greenlight.Runs.Deploying;
 
 /// <summary>What a deploy left running, the services it (re)deployed and the commands it ran.</summary>
-internal sealed record DeployStageResult(Deployment Deployment, IReadOnlyList<string> Deployed, IReadOnlyList<CommandRecord> Commands, long DurationMs, StageStop? Stop);
+/// <param name="Notes">What the deployer did besides deploying ("reaped 4 processes left by run X …"), for the console and the worklog.</param>
+internal sealed record DeployStageResult(Deployment Deployment, IReadOnlyList<string> Deployed, IReadOnlyList<CommandRecord> Commands, IReadOnlyList<string> Notes, long DurationMs, StageStop? Stop);
 
 /// <summary>
 /// Builds and starts local services, runs remote services' deploy commands and takes <c>url:</c>
@@ -21,6 +22,7 @@ internal sealed class DeployStage(StageRegistry stages, TimeProvider time, IRunP
         var deployment = current;
         var deployed = new List<string>();
         var commands = new List<CommandRecord>();
+        var notes = new List<string>();
         StageStop? stop = null;
         try
         {
@@ -28,7 +30,7 @@ internal sealed class DeployStage(StageRegistry stages, TimeProvider time, IRunP
             {
                 deployment = await StopForRedeployAsync(deployment, service.Name, cancellationToken);
                 deployed.Add(service.Name);
-                deployment = await DeployOneAsync(run, iteration, deployment, service, commands, cancellationToken);
+                deployment = await DeployOneAsync(run, iteration, deployment, service, commands, notes, cancellationToken);
             }
         }
         catch (Exception ex) when (StageStop.Catches(ex))
@@ -36,10 +38,10 @@ internal sealed class DeployStage(StageRegistry stages, TimeProvider time, IRunP
             stop = StageStop.From(ex, cancellationToken);
         }
 
-        return new(deployment, deployed, commands, SuiteEvaluator.Ms(time.GetElapsedTime(started)), stop);
+        return new(deployment, deployed, commands, notes, SuiteEvaluator.Ms(time.GetElapsedTime(started)), stop);
     }
 
-    private async Task<Deployment> DeployOneAsync(RunContext run, int iteration, Deployment deployment, ServiceConfig service, List<CommandRecord> commands, CancellationToken cancellationToken)
+    private async Task<Deployment> DeployOneAsync(RunContext run, int iteration, Deployment deployment, ServiceConfig service, List<CommandRecord> commands, List<string> notes, CancellationToken cancellationToken)
     {
         var failedDependency = service.DependsOn.FirstOrDefault(d => deployment.Services.Any(s => s.Name == d && !s.Deployed));
         if (failedDependency is not null)
@@ -61,15 +63,21 @@ internal sealed class DeployStage(StageRegistry stages, TimeProvider time, IRunP
             return deployment.With(new ServiceRecord { Name = service.Name, Critical = service.Critical, Url = service.Url!.ToString(), Deployed = true }, service.Url);
         }
 
-        return await DeployLocalAsync(run, iteration, deployment, RuntimePlaceholders.WithUrls(service, deployment.Urls), commands, cancellationToken);
+        return await DeployLocalAsync(run, iteration, deployment, RuntimePlaceholders.WithUrls(service, deployment.Urls), commands, notes, cancellationToken);
     }
 
-    private async Task<Deployment> DeployLocalAsync(RunContext run, int iteration, Deployment deployment, ServiceConfig service, List<CommandRecord> commands, CancellationToken cancellationToken)
+    private async Task<Deployment> DeployLocalAsync(RunContext run, int iteration, Deployment deployment, ServiceConfig service, List<CommandRecord> commands, List<string> notes, CancellationToken cancellationToken)
     {
         var local = service.Local!;
         progress.Step("deploy", service.Name, local.Build is null ? $"starting {service.Name}" : $"building and starting {service.Name}", null);
-        var context = new DeployContext(run.WorkDirectory(iteration), run.Config.RootDirectory, new Dictionary<string, Uri>(deployment.Urls));
+        var context = new DeployContext(run.WorkDirectory(iteration), run.Config.RootDirectory, new Dictionary<string, Uri>(deployment.Urls), run.RunId);
         var result = await stages.Deployer!.DeployAsync(service, context, cancellationToken);
+        foreach (var note in result.Notes)
+        {
+            progress.Step("deploy", "cleanup", note, null);
+            notes.Add(note);
+        }
+
         if (local.Build is not null)
         {
             commands.Add(new CommandRecord { Kind = "build", Subject = service.Name, CommandLine = local.Build, DurationMs = SuiteEvaluator.Ms(result.BuildDuration), Iteration = iteration });
@@ -105,7 +113,7 @@ internal sealed class DeployStage(StageRegistry stages, TimeProvider time, IRunP
     {
         var remote = service.Remote!;
         progress.Step("deploy", service.Name, remote.Deploy is null ? $"reading {service.Name}'s revision" : $"deploying {service.Name}", null);
-        var context = new DeployContext(run.WorkDirectory(iteration), run.Config.RootDirectory, new Dictionary<string, Uri>(deployment.Urls));
+        var context = new DeployContext(run.WorkDirectory(iteration), run.Config.RootDirectory, new Dictionary<string, Uri>(deployment.Urls), run.RunId);
         var result = await stages.RemoteDeployer!.DeployAsync(service, context, cancellationToken);
         commands.Add(new CommandRecord
         {

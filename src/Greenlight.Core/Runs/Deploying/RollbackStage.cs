@@ -88,7 +88,7 @@ internal sealed class RollbackStage(StageRegistry stages, ProbeStage probing, Ch
         }
 
         var target = RuntimePlaceholders.WithUrls(service with { Local = LastGoodRollback.Retarget(local, build) }, state.Deployment.Urls);
-        var context = new DeployContext(Path.Combine(run.WorkDirectory(iteration), "rollback"), run.Config.RootDirectory, new Dictionary<string, Uri>(state.Deployment.Urls));
+        var context = new DeployContext(Path.Combine(run.WorkDirectory(iteration), "rollback"), run.Config.RootDirectory, new Dictionary<string, Uri>(state.Deployment.Urls), run.RunId);
         var result = await deployer.DeployAsync(target, context, cancellationToken);
         var deployment = state.Deployment.With(new ServiceRecord
         {
@@ -133,7 +133,7 @@ internal sealed class RollbackStage(StageRegistry stages, ProbeStage probing, Ch
         var current = state.Deployment.Service(service.Name);
         progress.Step("rollback", service.Name, $"rolling back {service.Name} from {current?.Revision ?? "(unknown)"}", null);
         var replaced = new ReplacedRevision(null, current?.Revision, current?.StartedAt, FirstFailure(state.Probes, service.Name));
-        var context = new DeployContext(Path.Combine(run.WorkDirectory(iteration), "rollback"), run.Config.RootDirectory, new Dictionary<string, Uri>(state.Deployment.Urls));
+        var context = new DeployContext(Path.Combine(run.WorkDirectory(iteration), "rollback"), run.Config.RootDirectory, new Dictionary<string, Uri>(state.Deployment.Urls), run.RunId);
         var result = await deployer.RollbackAsync(service, null, context, cancellationToken);
         var command = new CommandRecord
         {

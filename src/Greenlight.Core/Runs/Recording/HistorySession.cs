@@ -51,7 +51,7 @@ internal sealed class HistorySession : IAsyncDisposable
         if (!opened.Succeeded)
         {
             progress.Step("history", "store", $"history unavailable: {opened.Error}", false);
-            return new(null, true, null, [], [$"history not opened: {opened.Error}"]);
+            return new(null, true, null, [], [$"history unavailable: {opened.Error}"]);
         }
 
         var store = opened.Value!;
