@@ -25,7 +25,7 @@ public sealed partial class RunPipeline
             Probes = state.ProbeResults,
             MedianDurations = state.MedianDurations.GetValueOrDefault(suite.Id) ?? new Dictionary<string, TimeSpan>(),
             Services = suite.Services,
-            Config = ProofConfigMapper.Map(suite.Proof).Config,
+            Config = suite.Proof,
         };
         var proof = new ProofEvaluator().Evaluate(input);
         var notes = proof.Notes.ToList();
