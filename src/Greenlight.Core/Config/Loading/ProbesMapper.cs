@@ -85,7 +85,7 @@ internal sealed class ProbesMapper(YamlReader r)
             Headers = r.StringMap(YamlReader.Child(map, "headers"), $"{itemField}.headers"),
             Token = token.Config,
             TokenPlacement = token.Placement,
-            TokenSubprotocolPrefix = token.Prefix ?? "agentchat.bearer.",
+            TokenSubprotocolPrefix = token.Prefix ?? "",
         };
     }
 
@@ -121,6 +121,14 @@ internal sealed class ProbesMapper(YamlReader r)
             Headers = r.StringMap(YamlReader.Child(map, "headers"), $"{field}.headers"),
             Field = r.String(YamlReader.Child(map, "field"), $"{field}.field") ?? "accessToken",
         };
-        return (config, placement, r.String(YamlReader.Child(map, "subprotocol_prefix"), $"{field}.subprotocol_prefix"));
+        // The prefix is the application's protocol, not Greenlight's: a subprotocol token needs it said.
+        var prefix = r.String(YamlReader.Child(map, "subprotocol_prefix"), $"{field}.subprotocol_prefix");
+        if (placement == "subprotocol" && string.IsNullOrEmpty(prefix))
+        {
+            r.Error(YamlReader.Child(map, "subprotocol_prefix") ?? map, $"{field}.subprotocol_prefix",
+                "is required with placement: subprotocol (the text the token follows, e.g. myapp.bearer.)");
+        }
+
+        return (config, placement, prefix);
     }
 }
