@@ -27,7 +27,7 @@ public sealed record TestComparison(string Suite, string Name, TestStatus? Befor
 
 public sealed record ClusterComparison(string Signature, string Title, int BeforeCount, int AfterCount, ClusterChange Change);
 
-/// <summary>The before/after table of REFERENCE.md §4: most urgent change first.</summary>
+/// <summary>The before/after table of a comparison (docs/analysis.md): most urgent change first.</summary>
 public sealed record ResultComparison(IReadOnlyList<TestComparison> Tests, IReadOnlyList<ClusterComparison> Clusters)
 {
     public int Count(TestChange change) => Tests.Count(t => t.Change == change);

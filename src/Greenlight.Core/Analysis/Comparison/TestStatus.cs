@@ -4,7 +4,7 @@ namespace Greenlight.Analysis.Comparison;
 public enum TestStatus
 {
     Passed,
-    /// <summary>Passed, but the pass is not proven (DESIGN.md §7).</summary>
+    /// <summary>Passed, but the pass is not proven (docs/proof.md).</summary>
     Unproven,
     /// <summary>Failed, then passed on a retry: never counted as green.</summary>
     Flaky,
