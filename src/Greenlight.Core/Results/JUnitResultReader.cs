@@ -5,10 +5,9 @@ namespace Greenlight.Results;
 
 /// <summary>
 /// Reads JUnit XML as written by pytest, xunit v3, JUnitXml.TestLogger, jest-junit, gotestsum and
-/// Surefire. Cases come from the <c>testcase</c> elements only: the aggregate counters on suites
-/// disagree between producers (gotestsum omits skipped and errors; pytest counts a teardown error
-/// twice), so they are used for nothing but spotting a suite that declares failures no case carries
-/// (a gotestsum build error).
+/// Surefire. Cases come from the <c>testcase</c> elements only: suite counters disagree between producers
+/// (gotestsum omits skipped and errors; pytest counts a teardown error twice), so they only spot a suite
+/// that declares failures no case carries (a gotestsum build error).
 /// </summary>
 public sealed partial class JUnitResultReader(ResultReaderLimits? limits = null) : IResultReader
 {
