@@ -112,7 +112,7 @@ public sealed class RecordingProxy : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5), _time);
         await _app.StopAsync(stopping.Token);
         await _app.DisposeAsync();
     }

@@ -13,8 +13,9 @@ public sealed class RunTrackerFactory(TimeProvider time, SecretRedactor redactor
     public (IRunTracker? Tracker, IReadOnlyList<string> Errors) Create(GreenlightConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var (tracker, errors) = TrackerFactory.Create(config.Tracking, config.RootDirectory, time, redactor);
-        return (tracker is null ? null : new RunTracker(tracker), errors);
+        // The config loader has checked tracking: already; nothing here can be wrong with it.
+        var tracker = TrackerFactory.Create(config.Tracking, time, redactor);
+        return (tracker is null ? null : new RunTracker(tracker), []);
     }
 
     private sealed class RunTracker(ITracker tracker) : IRunTracker

@@ -5,7 +5,7 @@ using Greenlight.Secrets;
 namespace Greenlight.Analysis.Tests;
 
 /// <summary>
-/// REFERENCE.md §4 incident 1 replayed in logs: the backend restarts, then rejects the
+/// A field incident replayed in logs: the backend restarts, then rejects the
 /// temporary id pending_auth with a ValueError, and the tests see 1011 closes.
 /// </summary>
 public sealed class EvidenceChainBuilderTests : IDisposable

@@ -24,7 +24,7 @@ public sealed class ResultComparerTests
     [Fact]
     public void Compare_Iterations_TableLikeReference4OrderedByUrgency()
     {
-        // REFERENCE.md §4 incident 1 → fix → 3/3 pass, with one new test and one that regressed.
+        // The pending_auth incident (1011 closes after a deploy) → fix → 3/3 pass, with one new test and one that regressed.
         var before = new[] { S("001_websocket_connection", TestStatus.Failed), S("002_websocket_authentication", TestStatus.Failed), S("003_message_send", TestStatus.Passed), S("004_concurrent", TestStatus.Passed) };
         var after = new[] { S("001_websocket_connection", TestStatus.Passed), S("002_websocket_authentication", TestStatus.Flaky), S("003_message_send", TestStatus.Failed), S("005_agent_discovery", TestStatus.Passed) };
 

@@ -1,6 +1,6 @@
 namespace Greenlight.Analysis.Tests;
 
-/// <summary>The symptom strings of REFERENCE.md §4, and the token rules behind them.</summary>
+/// <summary>The symptom strings field runs met (1011 closes, handshake timeouts, 503s, bad user ids), and the token rules behind them.</summary>
 public sealed class SignatureNormalizerTests
 {
     [Theory]

@@ -8,7 +8,7 @@ namespace Greenlight.History.Tests;
 /// <summary>
 /// A real PostgreSQL for the test run: Debian's binaries, initdb into a temp folder, a free
 /// loopback port, stopped at the end. The server refuses to run as root, so as root it runs as
-/// the postgres user through runuser (FORMATS.md). Missing binaries fail the tests; never skip.
+/// the postgres user through runuser (initdb and postgres refuse to run as root). Missing binaries fail the tests; never skip.
 /// </summary>
 public sealed class PostgresServer : IAsyncLifetime
 {

@@ -1,7 +1,7 @@
 namespace Greenlight.Proof.Tests;
 
 /// <summary>
-/// Every fake pattern of REFERENCE.md §5 as a real pytest suite against a real service behind the
+/// Every way a green run has been seen to lie (docs/proof.md, "The fake-pattern corpus") as a real pytest suite against a real service behind the
 /// recording proxy; each must yield exactly its reason codes, and the honest suite none.
 /// </summary>
 public sealed class PytestCorpusTests

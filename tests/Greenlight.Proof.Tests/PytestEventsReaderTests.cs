@@ -72,7 +72,7 @@ public sealed class PytestEventsReaderTests
         Assert.Equal("RuntimeWarning", warning.Category);
         Assert.Contains("coroutine 'helper' was never awaited", warning.Message, StringComparison.Ordinal);
 
-        // pytest 7.2 skips async tests without a plugin (FORMATS.md); 8.4+ fails them.
+        // pytest 7.2 skips async tests when no async plugin is installed; 8.4+ fails them.
         var asyncTest = byId["tests/test_sample.py::test_async_without_plugin"];
         Assert.Equal(TestOutcome.Skipped, asyncTest.Outcome);
         Assert.Contains(asyncTest.Warnings, w => w.Category == "PytestUnhandledCoroutineWarning");

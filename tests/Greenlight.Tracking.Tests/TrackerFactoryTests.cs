@@ -1,3 +1,5 @@
+using Greenlight.Config;
+using Greenlight.Config.Loading;
 using Greenlight.Secrets;
 
 namespace Greenlight.Tracking.Tests;
@@ -5,41 +7,40 @@ namespace Greenlight.Tracking.Tests;
 public sealed class TrackerFactoryTests
 {
     [Fact]
-    public void Create_GithubKeys_GitHubTracker()
+    public void Create_GitHubConfig_GitHubTracker()
     {
-        var (tracker, errors) = TrackerFactory.Create(
-            new Dictionary<string, string> { ["github.repo"] = "acme/agentchat", ["github.labels[0]"] = "e2e" }, "/repo", TimeProvider.System, new SecretRedactor());
+        var tracking = new TrackingConfig { GitHub = new GitHubTrackingConfig { Repository = "acme/shop", Labels = ["e2e"] } };
 
-        Assert.Empty(errors);
+        var tracker = TrackerFactory.Create(tracking, TimeProvider.System, new SecretRedactor());
+
         Assert.Equal("github", tracker!.Name);
     }
 
     [Fact]
     public void Create_Folder_FolderTracker()
     {
-        var (tracker, errors) = TrackerFactory.Create(new Dictionary<string, string> { ["folder"] = ".greenlight/issues" }, "/repo", TimeProvider.System, new SecretRedactor());
+        var tracker = TrackerFactory.Create(new TrackingConfig { Folder = "/repo/.greenlight/issues" }, TimeProvider.System, new SecretRedactor());
 
-        Assert.Empty(errors);
         Assert.Equal("folder", tracker!.Name);
     }
 
     [Fact]
-    public void Create_BothOrUnknownKeys_AllErrorsReported()
+    public void Create_Absent_NoTracker()
     {
-        var (tracker, errors) = TrackerFactory.Create(
-            new Dictionary<string, string> { ["folder"] = "x", ["github.repo"] = "a/b", ["github.token"] = "oops" }, "/repo", TimeProvider.System, new SecretRedactor());
-
-        Assert.Null(tracker);
-        Assert.Equal(2, errors.Count);
-        Assert.StartsWith("tracking.github.token: unknown key", errors[0], StringComparison.Ordinal);
+        Assert.Null(TrackerFactory.Create(null, TimeProvider.System, new SecretRedactor()));
     }
 
     [Fact]
-    public void Create_Absent_NoTrackerNoError()
+    public void Options_TwelveLabelsFromYaml_KeepListOrder()
     {
-        var (tracker, errors) = TrackerFactory.Create(new Dictionary<string, string>(), "/repo", TimeProvider.System, new SecretRedactor());
+        // Sorting the labels' keys as text put labels[10] and labels[11] before labels[2].
+        var labels = Enumerable.Range(0, 12).Select(i => $"label-{i}").ToList();
+        var yaml = "project: p\nsuites:\n  - {id: s, priority: P1, runner: command, command: 'true', results: r.xml}\n"
+            + $"tracking:\n  github:\n    repo: acme/shop\n    labels: [{string.Join(", ", labels)}]\n";
 
-        Assert.Null(tracker);
-        Assert.Empty(errors);
+        var loaded = ConfigLoader.Parse(yaml, "/repo/greenlight.yaml", "greenlight.yaml", _ => null);
+
+        Assert.Empty(loaded.Errors);
+        Assert.Equal(labels, TrackerFactory.Options(loaded.Config!.Tracking!.GitHub!).Labels);
     }
 }

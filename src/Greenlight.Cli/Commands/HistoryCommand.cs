@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
+using Greenlight.Cli.Hosting;
 using Greenlight.Cli.Output;
-using Greenlight.Config.Loading;
 using Greenlight.History;
 using Greenlight.Reporting;
 using Greenlight.Secrets;
@@ -38,28 +38,9 @@ internal static class HistoryCommand
     private static async Task<int> ShowAsync(SecretRedactor redactor, string? configPath, bool json, int runs, CancellationToken cancellationToken)
     {
         var terminal = new Terminal(redactor, machineOutput: json);
-        var (path, error) = CommonOptions.Locate(configPath);
-        if (path is null)
+        if (ConfigSession.Open(configPath, terminal, redactor) is not { } config)
         {
-            terminal.Error(error!);
             return CliApp.UsageError;
-        }
-
-        var loaded = ConfigLoader.Load(path);
-        if (!loaded.Succeeded)
-        {
-            foreach (var e in loaded.Errors)
-            {
-                terminal.Error(e.ToString());
-            }
-
-            return CliApp.UsageError;
-        }
-
-        var config = loaded.Config!;
-        foreach (var secret in config.SecretValues)
-        {
-            redactor.Add(secret);
         }
 
         var opened = await HistoryStores.OpenAsync(config.HistoryStore.SqlitePath, config.HistoryStore.Postgres, config.RootDirectory, TimeProvider.System, cancellationToken);

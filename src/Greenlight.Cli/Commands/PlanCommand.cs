@@ -3,7 +3,6 @@ using System.Text.Json;
 using Greenlight.Cli.Hosting;
 using Greenlight.Cli.Output;
 using Greenlight.Config;
-using Greenlight.Config.Loading;
 using Greenlight.Planning;
 using Greenlight.Reporting;
 using Greenlight.Secrets;
@@ -35,30 +34,12 @@ internal static class PlanCommand
     private static async Task<int> PlanAsync(SecretRedactor redactor, string? configPath, string? focus, bool json, CancellationToken cancellationToken)
     {
         var terminal = new Terminal(redactor, machineOutput: json);
-        var (path, error) = CommonOptions.Locate(configPath);
-        if (path is null)
+        if (ConfigSession.Open(configPath, terminal, redactor) is not { } config)
         {
-            terminal.Error(error!);
             return CliApp.UsageError;
         }
 
-        var loaded = ConfigLoader.Load(path);
-        if (!loaded.Succeeded)
-        {
-            foreach (var configError in loaded.Errors)
-            {
-                terminal.Error(configError.ToString());
-            }
-
-            return CliApp.UsageError;
-        }
-
-        foreach (var secret in loaded.Config!.SecretValues)
-        {
-            redactor.Add(secret);
-        }
-
-        var planned = Planner.Plan(loaded.Config, focus);
+        var planned = Planner.Plan(config, focus);
         if (planned.Plan is not { } plan)
         {
             terminal.Error(planned.Error!);
@@ -69,7 +50,7 @@ internal static class PlanCommand
         var suites = new List<PlannedSuite>();
         foreach (var suite in plan.Suites)
         {
-            suites.Add(await ListAsync(stages.Runner(suite.Runner), suite, loaded.Config.RootDirectory, cancellationToken));
+            suites.Add(await ListAsync(stages.Runner(suite.Runner), suite, config.RootDirectory, cancellationToken));
         }
 
         if (json)

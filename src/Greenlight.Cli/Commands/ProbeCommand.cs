@@ -25,17 +25,15 @@ internal static class ProbeCommand
     private static async Task<int> ProbeAsync(SecretRedactor redactor, string? configPath, CancellationToken cancellationToken)
     {
         var terminal = new Terminal(redactor, machineOutput: false);
-        var (path, error) = CommonOptions.Locate(configPath);
-        if (path is null)
+        if (ConfigSession.Open(configPath, terminal, redactor) is not { } config)
         {
-            terminal.Error(error!);
             return CliApp.UsageError;
         }
 
         var time = TimeProvider.System;
         var progress = new ConsoleProgress(terminal);
         var pipeline = new RunPipeline(StageCatalog.Create(time, redactor), time, redactor, progress, Random.Shared);
-        var outcome = await progress.LiveAsync(() => pipeline.ProbeOnlyAsync(path, cancellationToken));
+        var outcome = await progress.LiveAsync(() => pipeline.ProbeOnlyAsync(config, cancellationToken));
         foreach (var message in outcome.ConfigErrors)
         {
             terminal.Error(message);

@@ -55,18 +55,16 @@ internal static class RunCommand
     private static async Task<int> RunAsync(SecretRedactor redactor, string? configPath, RunOptions options, bool json, CancellationToken cancellationToken)
     {
         var terminal = new Terminal(redactor, machineOutput: json);
-        var (path, error) = CommonOptions.Locate(configPath);
-        if (path is null)
+        if (ConfigSession.Open(configPath, terminal, redactor) is not { } config)
         {
-            terminal.Error(error!);
             return CliApp.UsageError;
         }
 
         var time = TimeProvider.System;
         var progress = new ConsoleProgress(terminal);
         var pipeline = new RunPipeline(StageCatalog.Create(time, redactor), time, redactor, progress, Random.Shared);
-        terminal.Line($"greenlight run: {path} (focus {options.Focus ?? "all"})");
-        var outcome = await progress.LiveAsync(() => pipeline.RunAsync(path, options, cancellationToken));
+        terminal.Line($"greenlight run: {config.SourcePath} (focus {options.Focus ?? "all"})");
+        var outcome = await progress.LiveAsync(() => pipeline.RunAsync(config, options, cancellationToken));
         if (outcome.Record is not { } record)
         {
             foreach (var message in outcome.ConfigErrors)

@@ -20,10 +20,8 @@ public sealed record GreenlightConfig
     public Guards.GuardOptions Guard { get; init; } = new();
     /// <summary>Values that must never be printed: read through <c>${env:NAME}</c> with a secret-looking name, or set under a secret-looking key.</summary>
     public IReadOnlyList<string> SecretValues { get; init; } = [];
-    /// <summary><c>tracking:</c> kept as dotted keys until the tracking feature reads it.</summary>
-    public IReadOnlyDictionary<string, string> Tracking { get; init; } = new Dictionary<string, string>();
-    /// <summary><c>history:</c> kept as dotted keys until the history feature reads it.</summary>
-    public IReadOnlyDictionary<string, string> History { get; init; } = new Dictionary<string, string>();
+    /// <summary><c>tracking:</c>, mapped and checked when the config loads; null when the block is absent or null.</summary>
+    public TrackingConfig? Tracking { get; init; }
     /// <summary><c>history:</c> mapped: which store keeps the runs (default SQLite under the config folder).</summary>
     public HistoryConfig HistoryStore { get; init; } = new();
 }
@@ -44,6 +42,4 @@ public sealed record LoopConfig
     public bool TestAfterRollback { get; init; }
     /// <summary><c>loop.retry_failed</c>: how many times each failed test is rerun in isolation (0: never).</summary>
     public int RetryFailed { get; init; }
-    /// <summary>Other <c>loop:</c> keys (rollback, remediate) as dotted keys, for the features that read them.</summary>
-    public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>();
 }

@@ -21,8 +21,8 @@ public sealed record ProbeConfig
     public TokenRequestConfig? Token { get; init; }
     /// <summary>Where the token goes: "header" (Authorization: Bearer) or "subprotocol".</summary>
     public string TokenPlacement { get; init; } = "header";
-    /// <summary>With TokenPlacement "subprotocol": the token travels as this prefix + token.</summary>
-    public string TokenSubprotocolPrefix { get; init; } = "agentchat.bearer.";
+    /// <summary>With TokenPlacement "subprotocol": the token travels as this prefix + token; the config must give it.</summary>
+    public string TokenSubprotocolPrefix { get; init; } = "";
     /// <summary>For WebSocket: the "type" of the first message that proves readiness, e.g. connection_ready.</summary>
     public string? ExpectFirstMessageType { get; init; }
 }

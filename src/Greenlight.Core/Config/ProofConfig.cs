@@ -33,6 +33,9 @@ public sealed record ProofConfig
     /// <summary><c>duration_drop_ratio</c>: a pass faster than this share of its median is <c>duration-drop</c>.</summary>
     public double DurationDropRatio { get; init; } = 0.1;
 
+    /// <summary>Line of the first key of the suite's <c>proof:</c> block, for messages about it; 0 for the defaults.</summary>
+    public int Line { get; init; }
+
     public TimeSpan MinDuration => TimeSpan.FromMilliseconds(MinDurationMs);
 
     public TimeSpan ClockSkew => TimeSpan.FromMilliseconds(ClockSkewMs);

@@ -25,8 +25,8 @@ public sealed record SuiteConfig
     public IReadOnlyList<string> Services { get; init; } = [];
     /// <summary>Extra environment for the test process; values may use <c>${env:NAME}</c> and <c>{url:SERVICE}</c>.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
-    /// <summary><c>proof:</c> settings as dotted keys (e.g. min_duration_ms), for the proof rules.</summary>
-    public IReadOnlyDictionary<string, string> Proof { get; init; } = new Dictionary<string, string>();
+    /// <summary><c>proof:</c>, mapped and checked when the config loads; the defaults when the suite has none.</summary>
+    public ProofConfig Proof { get; init; } = ProofConfig.Default;
 
     public string PriorityLabel => $"P{Priority}";
 }

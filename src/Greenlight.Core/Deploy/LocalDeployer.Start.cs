@@ -109,10 +109,10 @@ public sealed partial class LocalDeployer
         }
     }
 
-    private static async Task<bool> AcceptsAsync(int port, CancellationToken cancellationToken)
+    private async Task<bool> AcceptsAsync(int port, CancellationToken cancellationToken)
     {
-        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        attempt.CancelAfter(TimeSpan.FromSeconds(1));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(1), time);
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         try
         {

@@ -1,6 +1,6 @@
 namespace Greenlight.Model;
 
-/// <summary>Stable reason codes for a pass that is not proven (DESIGN.md §7).</summary>
+/// <summary>Stable reason codes for a pass that is not proven (docs/proof.md, "The rules").</summary>
 public static class ProofReason
 {
     public const string ZeroDuration = "zero-duration";
@@ -14,7 +14,7 @@ public static class ProofReason
     public const string MockMarker = "mock-marker";
     public const string UnhealthyService = "unhealthy-service";
 
-    /// <summary>Every code, in the order DESIGN.md §7 lists them.</summary>
+    /// <summary>Every code, in the order docs/proof.md lists them.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         ZeroDuration, DurationDrop, Skipped, NoTests, CollectionError, NoTraffic, ServerError,

@@ -1,6 +1,6 @@
 namespace Greenlight.Model;
 
-/// <summary>The outcome of a run (DESIGN.md §2). The numeric value is the process exit code.</summary>
+/// <summary>The outcome of a run (docs/cli.md, "Exit codes"). The numeric value is the process exit code.</summary>
 public enum Verdict
 {
     Green = 0,

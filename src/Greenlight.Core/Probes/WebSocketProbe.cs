@@ -14,8 +14,6 @@ namespace Greenlight.Probes;
 /// </summary>
 public sealed class WebSocketProbe(HttpClient http, TimeProvider time, SecretRedactor redactor) : IProbe
 {
-    /// <summary>Sent before the token subprotocol when the probe names no subprotocol of its own.</summary>
-    public const string DefaultSubprotocol = "agentchat.v1";
     private const int MaxMessageBytes = 64 * 1024;
 
     public ProbeKind Kind => ProbeKind.WebSocket;
@@ -97,13 +95,9 @@ public sealed class WebSocketProbe(HttpClient http, TimeProvider time, SecretRed
                 return failure;
             }
 
+            // The application's own subprotocols (from the config) come first, the token one last.
             if (string.Equals(probe.TokenPlacement, "subprotocol", StringComparison.OrdinalIgnoreCase))
             {
-                if (subprotocols.Count == 0)
-                {
-                    subprotocols.Add(DefaultSubprotocol);
-                }
-
                 subprotocols.Add(probe.TokenSubprotocolPrefix + token);
             }
             else

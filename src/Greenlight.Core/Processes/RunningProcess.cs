@@ -84,7 +84,7 @@ public sealed class RunningProcess : IAsyncDisposable
     private async Task<ProcessResult> RunAsync(Task stdout, Task stderr)
     {
         var exited = _process.WaitForExitAsync(CancellationToken.None);
-        var stopped = Task.Delay(Timeout.Infinite, _stop.Token);
+        var stopped = Task.Delay(Timeout.InfiniteTimeSpan, _time, _stop.Token);
         await Task.WhenAny(exited, stopped).ConfigureAwait(false);
         var wasStopped = !exited.IsCompleted;
 

@@ -1,7 +1,7 @@
 namespace Greenlight.Proof;
 
 /// <summary>
-/// One sign of a fake pass, with a stable code (DESIGN.md §7). A rule reads the facts already
+/// One sign of a fake pass, with a stable code (docs/proof.md). A rule reads the facts already
 /// gathered; it never runs anything. Suite-level rules override <see cref="CheckSuite"/>,
 /// per-test rules <see cref="CheckTest"/>.
 /// </summary>

@@ -2,7 +2,7 @@ using Greenlight.Proof.Rules;
 
 namespace Greenlight.Proof;
 
-/// <summary>The built-in rules, one per code of DESIGN.md §7.</summary>
+/// <summary>The built-in rules, one per code of <see cref="Model.ProofReason"/> (docs/proof.md).</summary>
 public static class ProofRules
 {
     public static IReadOnlyList<IProofRule> All { get; } =

@@ -10,7 +10,7 @@ public sealed record TestProof
     /// <summary>True only for a pass with no sign of a fake.</summary>
     public required bool Proven { get; init; }
 
-    /// <summary>Reason codes (DESIGN.md §7), in rule order.</summary>
+    /// <summary>Reason codes (docs/proof.md), in rule order.</summary>
     public IReadOnlyList<string> Reasons { get; init; } = [];
 
     /// <summary>"code: evidence" lines for people.</summary>

@@ -186,15 +186,8 @@ public sealed class RunPipeline
     /// started for the probe and stopped after it, so the table always describes a real deployment.
     /// Logs go to <c>.greenlight/probes/&lt;id&gt;/logs</c>.
     /// </summary>
-    public async Task<ProbeOutcome> ProbeOnlyAsync(string configPath, CancellationToken cancellationToken)
+    public async Task<ProbeOutcome> ProbeOnlyAsync(GreenlightConfig config, CancellationToken cancellationToken)
     {
-        var loaded = ConfigLoader.Load(configPath);
-        if (!loaded.Succeeded)
-        {
-            return new([], [], [], null, [.. loaded.Errors.Select(e => e.ToString())]);
-        }
-
-        var config = loaded.Config!;
         foreach (var secret in config.SecretValues)
         {
             _redactor.Add(secret);

@@ -20,7 +20,7 @@ public sealed partial class SecretRedactor
 
     public static readonly SecretRedactor None = new();
 
-    /// <summary>True for names such as GITHUB_TOKEN, AGENTCHAT_JWT_KEY, DB_PASSWORD, X-Service-Secret.</summary>
+    /// <summary>True for names such as GITHUB_TOKEN, APP_JWT_KEY, DB_PASSWORD, X-Service-Secret.</summary>
     public static bool IsSecretName(string name) => SecretName().IsMatch(name);
 
     /// <summary>Registers a literal secret value (e.g. from an env var whose name looks secret).</summary>

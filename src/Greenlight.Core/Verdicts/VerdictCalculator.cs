@@ -2,7 +2,7 @@ using Greenlight.Model;
 
 namespace Greenlight.Verdicts;
 
-/// <summary>The verdict, its reasons and the next action, computed from the facts a run recorded (DESIGN.md §2).</summary>
+/// <summary>The verdict, its reasons and the next action, computed from the facts a run recorded, never asserted (docs/cli.md, "Exit codes").</summary>
 public static class VerdictCalculator
 {
     public sealed record Result(Verdict Verdict, IReadOnlyList<string> Reasons, string NextAction);
@@ -131,7 +131,7 @@ public static class VerdictCalculator
         return [.. doubts.Distinct()];
     }
 
-    /// <summary>Passes the proof rules doubt, and suite-level proof codes (DESIGN.md §7).</summary>
+    /// <summary>Passes the proof rules doubt, and suite-level proof codes (docs/proof.md).</summary>
     private static IEnumerable<string> Unproven(RunRecord run)
     {
         foreach (var suite in run.Suites)

@@ -114,6 +114,7 @@ public sealed class ConfigLoaderTests
     [InlineData("max_failure_rate: 0.05", "max_failure_rate: 5", "41:31: suites.p2-high.pass.max_failure_rate: must be a number between 0 and 1")]
     [InlineData("AUTH_URL: \"{url:auth}\"", "AUTH_URL: \"{url:cache}\"", "17:19: services.backend.local.env.AUTH_URL: {url:cache} needs 'cache' in this service's depends_on")]
     [InlineData("      - http: /health\n        expect: { status: 200", "      - http: health\n        expect: { status: 200", "10:15: services.auth.probes[0].http: 'health' must be a path starting with '/'")]
+    [InlineData("service: auth\n", "service: auth\n          placement: subprotocol\n", "services.backend.probes[1].token.subprotocol_prefix: is required with placement: subprotocol")]
     [InlineData("service: auth\n", "service: ath\n", "services.backend.probes[1].token.service: unknown service 'ath'; did you mean 'auth'?")]
     [InlineData("loop: { fail_fast: false }", "loop: { fail_fast: maybe }", "49:20: loop.fail_fast: must be true or false")]
     [InlineData("ready_timeout: 30s", "ready_timeout: soon", "18:22: services.backend.local.ready_timeout: must be a positive duration")]

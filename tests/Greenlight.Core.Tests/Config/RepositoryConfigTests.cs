@@ -41,6 +41,7 @@ public sealed class RepositoryConfigTests
         var ws = config.Services[1].Probes.Single(p => p.Kind == ProbeKind.WebSocket);
         Assert.Equal("connection_ready", ws.ExpectFirstMessageType);
         Assert.Equal("auth", ws.Token!.Service);
+        Assert.Equal(["agentchat.v1"], ws.Subprotocols); // the sample says its protocol; Greenlight has no default
         Assert.Equal(["p1-critical", "p2-high", "p3-medium-high"], config.Suites.Select(s => s.Id));
         Assert.Equal(["Priority=P1", "Priority=P2", "Priority=P3"], config.Suites.Select(s => s.Filter));
         Assert.Equal([0, 0.05, 0.05], config.Suites.Select(s => s.MaxFailureRate));

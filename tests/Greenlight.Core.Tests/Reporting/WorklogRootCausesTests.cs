@@ -9,7 +9,7 @@ using Greenlight.Secrets;
 
 namespace Greenlight.Core.Tests.Reporting;
 
-/// <summary>The History, Root causes and comparison sections, from a run shaped like REFERENCE.md §4 incident 1.</summary>
+/// <summary>The History, Root causes and comparison sections, from a run shaped like a field incident: 1011 closes that began right after a backend deploy.</summary>
 public sealed class WorklogRootCausesTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 23, 11, 22, 33, TimeSpan.Zero);

@@ -18,6 +18,9 @@ public sealed class WebSocketProbeTests(ProbeServer server) : IClassFixture<Prob
         Kind = ProbeKind.WebSocket,
         Target = path,
         TokenPlacement = placement,
+        // The test server speaks the sample's protocol; the probe has no defaults of its own for it.
+        Subprotocols = ["agentchat.v1"],
+        TokenSubprotocolPrefix = "agentchat.bearer.",
         ExpectFirstMessageType = "connection_ready",
         Timeout = TimeSpan.FromSeconds(timeoutSeconds),
         Token = token

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Greenlight.Processes;
 using Greenlight.Secrets;
 
 namespace Greenlight.Analysis.Logs;
@@ -11,10 +12,11 @@ namespace Greenlight.Analysis.Logs;
 /// <c>{service}</c> the service name. Bounded by a timeout and a line cap; the process tree is
 /// killed on either.
 /// </summary>
-public sealed class CommandLogSource(string service, string command, string workingDirectory, TimeSpan timeout, SecretRedactor? redactor = null, IReadOnlyDictionary<string, string>? environment = null) : ILogSource
+public sealed class CommandLogSource(string service, string command, string workingDirectory, TimeSpan timeout, SecretRedactor? redactor = null, IReadOnlyDictionary<string, string>? environment = null, TimeProvider? time = null) : ILogSource
 {
     public const int MaxLines = 200_000;
     private readonly SecretRedactor _redactor = redactor ?? SecretRedactor.None;
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     public string Service => service;
 
@@ -42,21 +44,17 @@ public sealed class CommandLogSource(string service, string command, string work
 
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(Expand(command, window, service));
-        Process process;
-        try
+        var (process, startError) = PipedProcess.Start(start);
+        if (process is null)
         {
-            process = Process.Start(start) ?? throw new InvalidOperationException("no process");
-        }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
-        {
-            return LogReadResult.Problem($"{service}: cannot start log command: {e.Message}");
+            return LogReadResult.Problem($"{service}: cannot start log command: {startError}");
         }
 
         using (process)
         {
             process.StandardInput.Close();
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            limit.CancelAfter(timeout);
+            using var deadline = new CancellationTokenSource(timeout, _time);
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
             var stderr = process.StandardError.ReadToEndAsync(limit.Token);
             var reader = new ProcessLineReader(process.StandardOutput);
             var problems = new List<string>();

@@ -2,12 +2,13 @@ using YamlDotNet.RepresentationModel;
 
 namespace Greenlight.Config.Loading;
 
-/// <summary>Maps the YAML tree to the config records; cross-references are checked in <c>ConfigMapper.Checks.cs</c>.</summary>
-internal sealed partial class ConfigMapper(YamlReader r, string sourcePath)
+/// <summary>
+/// Maps the YAML tree to the config records, one section mapper per block. Every block becomes a typed
+/// record here, checked once with lines, so nothing reads the YAML again during a run.
+/// </summary>
+internal sealed class ConfigMapper(YamlReader r, string sourcePath)
 {
     private static readonly string[] RootKeys = ["project", "environment", "services", "suites", "focus", "loop", "gates", "guard", "tracking", "history"];
-
-    private readonly string _root = Path.GetDirectoryName(sourcePath)!;
 
     public GreenlightConfig? Map(YamlNode rootNode)
     {
@@ -16,6 +17,7 @@ internal sealed partial class ConfigMapper(YamlReader r, string sourcePath)
             return null;
         }
 
+        var paths = new ConfigPaths(r, Path.GetDirectoryName(sourcePath)!);
         r.CheckKeys(root, "", RootKeys);
         var project = r.String(YamlReader.Child(root, "project"), "project", required: true, parent: root);
         if (project is not null && project.Trim().Length == 0)
@@ -23,36 +25,33 @@ internal sealed partial class ConfigMapper(YamlReader r, string sourcePath)
             r.Error(YamlReader.Child(root, "project")!, "project", "must not be empty");
         }
 
-        var services = MapServices(YamlReader.Child(root, "services"));
+        var services = new ServicesMapper(r, paths).Map(YamlReader.Child(root, "services"));
         var suitesNode = YamlReader.Child(root, "suites");
         if (suitesNode is null)
         {
             r.Error(root, "suites", "is required: list at least one suite to run");
         }
 
-        var suites = MapSuites(suitesNode, services);
-        var focus = MapFocus(YamlReader.Child(root, "focus"), suites);
-        var loop = MapLoop(YamlReader.Child(root, "loop"));
-        CheckDependencies(services);
+        var suites = new SuitesMapper(r, paths).Map(suitesNode, services);
+        var focus = FocusMapper.Map(r, YamlReader.Child(root, "focus"), suites);
+        var loop = LoopMapper.Map(r, YamlReader.Child(root, "loop"));
+        DependencyCycles.Check(r, services);
 
         return new GreenlightConfig
         {
             Project = project ?? "",
             SourcePath = sourcePath,
-            RootDirectory = _root,
+            RootDirectory = paths.Root,
             Environment = r.String(YamlReader.Child(root, "environment"), "environment") ?? "local",
             Services = [.. services.Select(s => s.Config)],
             Suites = [.. suites.Select(s => s.Config)],
             Focus = focus,
             Loop = loop,
-            Gates = MapGates(YamlReader.Child(root, "gates")),
-            Guard = MapGuard(YamlReader.Child(root, "guard")),
-            Tracking = MapTracking(YamlReader.Child(root, "tracking")),
-            History = r.Raw(YamlReader.Child(root, "history"), "history"),
-            HistoryStore = MapHistory(YamlReader.Child(root, "history")),
+            Gates = GatesMapper.Map(r, YamlReader.Child(root, "gates")),
+            Guard = GuardMapper.Map(r, YamlReader.Child(root, "guard")),
+            Tracking = TrackingMapper.Map(r, paths, YamlReader.Child(root, "tracking")),
+            HistoryStore = HistoryMapper.Map(r, paths, YamlReader.Child(root, "history")),
             SecretValues = [.. r.Secrets.Distinct(StringComparer.Ordinal)],
         };
     }
-
-    private string Absolute(string path) => Path.GetFullPath(Path.Combine(_root, path));
 }

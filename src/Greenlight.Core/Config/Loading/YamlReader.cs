@@ -229,38 +229,4 @@ internal sealed partial class YamlReader(string file, Func<string, string?> envi
 
         return result;
     }
-
-    /// <summary>Flattens a block kept for later features (proof, tracking, history) to dotted keys.</summary>
-    public Dictionary<string, string> Raw(YamlNode? node, string field)
-    {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        Flatten(node, "", field, result);
-        return result;
-    }
-
-    private void Flatten(YamlNode? node, string prefix, string field, Dictionary<string, string> into)
-    {
-        switch (node)
-        {
-            case null:
-                return;
-            case YamlMappingNode map:
-                foreach (var (key, _, value) in Entries(map))
-                {
-                    Flatten(value, Join(prefix, key), Join(field, key), into);
-                }
-
-                return;
-            case YamlSequenceNode list:
-                for (var i = 0; i < list.Children.Count; i++)
-                {
-                    Flatten(list.Children[i], $"{prefix}[{i}]", $"{field}[{i}]", into);
-                }
-
-                return;
-            default:
-                into[prefix] = String(node, field) ?? "";
-                return;
-        }
-    }
 }

@@ -61,7 +61,7 @@ internal sealed class AnalysisStage(TimeProvider time, SecretRedactor redactor, 
             .Select(s => new DeployEvent(s.Name, s.StartedAt!.Value, "deployed", s.Revision))
             .Concat(input.Replaced.Where(r => r.Value.StartedAt is not null)
                 .Select(r => new DeployEvent(r.Key, r.Value.StartedAt!.Value, "deployed", r.Value.Revision))).ToList();
-        var sources = LogSources.Of(input, run.Config, redactor);
+        var sources = LogSources.Of(input, run.Config, redactor, time);
         var builder = new EvidenceChainBuilder(redactor);
         var clusters = new FailureClusterer(redactor).Cluster(failures);
         progress.Step("analyse", "failures", $"{failures.Count} failure(s) in {clusters.Count} cluster(s)", null);

@@ -9,13 +9,13 @@ namespace Greenlight.Runs.Analysing;
 /// <summary>Where a service's lines are: its captured output, its platform's logs (<c>remote.logs</c>) and its own log (<c>logs:</c>).</summary>
 internal static class LogSources
 {
-    public static List<ILogSource> Of(AnalysisInput input, GreenlightConfig config, SecretRedactor redactor) =>
+    public static List<ILogSource> Of(AnalysisInput input, GreenlightConfig config, SecretRedactor redactor, TimeProvider time) =>
         [.. input.Deployment.LogPaths
             .Concat(input.Replaced.Where(r => r.Value.LogPath is not null).Select(r => KeyValuePair.Create(r.Key, r.Value.LogPath!)))
             .Select(kv => (ILogSource)new FileLogSource(kv.Key, kv.Value))
-            .Concat(config.Services.SelectMany(s => Configured(input, s, redactor)))];
+            .Concat(config.Services.SelectMany(s => Configured(input, s, redactor, time)))];
 
-    private static IEnumerable<ILogSource> Configured(AnalysisInput input, ServiceConfig service, SecretRedactor redactor)
+    private static IEnumerable<ILogSource> Configured(AnalysisInput input, ServiceConfig service, SecretRedactor redactor, TimeProvider time)
     {
         if (service.Remote is { Logs: { } remoteLogs } remote)
         {
@@ -32,7 +32,7 @@ internal static class LogSources
                 environment[name] = value;
             }
 
-            yield return new CommandLogSource(service.Name, RemotePlaceholders.Expand(remoteLogs, values), remote.WorkingDirectory, remote.Timeout, redactor, environment);
+            yield return new CommandLogSource(service.Name, RemotePlaceholders.Expand(remoteLogs, values), remote.WorkingDirectory, remote.Timeout, redactor, environment, time);
         }
 
         if (service.Logs is { File: { } file })
@@ -41,7 +41,7 @@ internal static class LogSources
         }
         else if (service.Logs is { Command: { } command } logs)
         {
-            yield return new CommandLogSource(service.Name, command, logs.WorkingDirectory, logs.Timeout, redactor);
+            yield return new CommandLogSource(service.Name, command, logs.WorkingDirectory, logs.Timeout, redactor, time: time);
         }
     }
 }

@@ -25,7 +25,7 @@ internal static class SuiteProver
             Probes = probes,
             MedianDurations = medians,
             Services = suite.Services,
-            Config = ProofConfigMapper.Map(suite.Proof).Config,
+            Config = suite.Proof,
         };
         var proof = new ProofEvaluator().Evaluate(input);
         var notes = proof.Notes.ToList();

@@ -1,4 +1,4 @@
-# Fake pattern (REFERENCE.md §5): the suite catches the connection error and carries on with a
+# Fake pattern (docs/proof.md, "The fake-pattern corpus"): the suite catches the connection error and carries on with a
 # MockWebSocket, so the test passes whatever the deployment does.
 import json
 

@@ -2,12 +2,13 @@ using YamlDotNet.RepresentationModel;
 
 namespace Greenlight.Config.Loading;
 
-internal sealed partial class ConfigMapper
+/// <summary><c>loop:</c>: iterations, remediation, rollback and retries.</summary>
+internal static class LoopMapper
 {
     private static readonly string[] LoopKeys =
         ["fail_fast", "iterations", "remediate", "remediate_timeout", "stop_when_no_progress", "rollback", "test_after_rollback", "retry_failed"];
 
-    private LoopConfig MapLoop(YamlNode? node)
+    public static LoopConfig Map(YamlReader r, YamlNode? node)
     {
         if (r.Mapping(node, "loop") is not { } map)
         {

@@ -2,14 +2,15 @@ using YamlDotNet.RepresentationModel;
 
 namespace Greenlight.Config.Loading;
 
-internal sealed partial class ConfigMapper
+/// <summary>A service's <c>remote:</c> and <c>logs:</c> blocks, and the rule that a service has exactly one kind.</summary>
+internal sealed class RemoteMapper(YamlReader r, ConfigPaths paths)
 {
     private static readonly string[] ServiceKinds = ["local", "url", "remote"];
     private static readonly string[] RemoteKeys = ["url", "deploy", "rollback", "revision", "logs", "cwd", "env", "timeout"];
     private static readonly string[] ServiceLogKeys = ["file", "command", "cwd", "timeout"];
 
     /// <summary>A service is started here (local), already runs (url), or is deployed by the user's commands (remote): exactly one.</summary>
-    private void CheckOneKind(YamlMappingNode map, YamlNode keyNode, string field)
+    public void CheckOneKind(YamlMappingNode map, YamlNode keyNode, string field)
     {
         var given = ServiceKinds.Where(k => YamlReader.Child(map, k) is not null).ToList();
         if (given.Count == 0)
@@ -22,7 +23,7 @@ internal sealed partial class ConfigMapper
         }
     }
 
-    private RemoteServiceConfig? MapRemote(YamlNode? node, string field)
+    public RemoteServiceConfig? Map(YamlNode? node, string field)
     {
         if (r.Mapping(node, field) is not { } map)
         {
@@ -30,14 +31,8 @@ internal sealed partial class ConfigMapper
         }
 
         r.CheckKeys(map, field, RemoteKeys);
-        var urlText = r.String(YamlReader.Child(map, "url"), $"{field}.url", required: true, parent: map);
-        Uri? url = null;
-        if (urlText is not null && (!Uri.TryCreate(urlText, UriKind.Absolute, out url) || url.Scheme is not ("http" or "https")))
-        {
-            r.Error(YamlReader.Child(map, "url")!, $"{field}.url", $"'{urlText}' is not an absolute http(s) URL");
-            url = null;
-        }
-
+        var urlNode = YamlReader.Child(map, "url");
+        var url = paths.HttpUrl(r.String(urlNode, $"{field}.url", required: true, parent: map), urlNode, $"{field}.url");
         var rollback = r.String(YamlReader.Child(map, "rollback"), $"{field}.rollback");
         var revision = r.String(YamlReader.Child(map, "revision"), $"{field}.revision");
         if (rollback is not null && revision is null)
@@ -53,13 +48,13 @@ internal sealed partial class ConfigMapper
             Rollback = rollback,
             Revision = revision,
             Logs = r.String(YamlReader.Child(map, "logs"), $"{field}.logs"),
-            WorkingDirectory = WorkingDirectory(map, field),
+            WorkingDirectory = paths.WorkingDirectory(map, field),
             Environment = r.StringMap(YamlReader.Child(map, "env"), $"{field}.env"),
             Timeout = r.Duration(YamlReader.Child(map, "timeout"), $"{field}.timeout") ?? TimeSpan.FromMinutes(15),
         };
     }
 
-    private ServiceLogsConfig? MapServiceLogs(YamlNode? node, string field)
+    public ServiceLogsConfig? MapServiceLogs(YamlNode? node, string field)
     {
         if (r.Mapping(node, field) is not { } map)
         {
@@ -76,22 +71,10 @@ internal sealed partial class ConfigMapper
 
         return new ServiceLogsConfig
         {
-            File = file is null ? null : Absolute(file),
+            File = file is null ? null : paths.Absolute(file),
             Command = command,
-            WorkingDirectory = WorkingDirectory(map, field),
+            WorkingDirectory = paths.WorkingDirectory(map, field),
             Timeout = r.Duration(YamlReader.Child(map, "timeout"), $"{field}.timeout") ?? TimeSpan.FromMinutes(2),
         };
-    }
-
-    private string WorkingDirectory(YamlMappingNode map, string field)
-    {
-        var cwd = r.String(YamlReader.Child(map, "cwd"), $"{field}.cwd");
-        var directory = cwd is null ? _root : Absolute(cwd);
-        if (cwd is not null && !Directory.Exists(directory))
-        {
-            r.Error(YamlReader.Child(map, "cwd")!, $"{field}.cwd", $"directory '{cwd}' does not exist");
-        }
-
-        return directory;
     }
 }

@@ -1,17 +1,16 @@
 using Greenlight.Gates;
-using Greenlight.Guards;
 using YamlDotNet.RepresentationModel;
 
 namespace Greenlight.Config.Loading;
 
-internal sealed partial class ConfigMapper
+/// <summary><c>gates:</c>: the checks that must pass before each deploy.</summary>
+internal static class GatesMapper
 {
     private static readonly string[] GateKeys = ["line_endings", "commands"];
     private static readonly string[] LineEndingKeys = ["include", "exclude", "shebangs", "lines_per_file"];
     private static readonly string[] CommandGateKeys = ["name", "run", "working_directory", "timeout"];
-    private static readonly string[] GuardKeys = ["test_globs", "policy", "include_untracked", "refuse_dirty"];
 
-    private GatesConfig MapGates(YamlNode? node)
+    public static GatesConfig Map(YamlReader r, YamlNode? node)
     {
         if (r.Mapping(node, "gates") is not { } map)
         {
@@ -21,13 +20,13 @@ internal sealed partial class ConfigMapper
         r.CheckKeys(map, "gates", GateKeys);
         return new GatesConfig
         {
-            LineEndings = MapLineEndings(YamlReader.Child(map, "line_endings")),
-            Commands = MapCommandGates(YamlReader.Child(map, "commands")),
+            LineEndings = MapLineEndings(r, YamlReader.Child(map, "line_endings")),
+            Commands = MapCommandGates(r, YamlReader.Child(map, "commands")),
         };
     }
 
     /// <summary><c>line_endings: false</c> turns the gate off; <c>true</c>, absent or a mapping keeps it on.</summary>
-    private LineEndingOptions? MapLineEndings(YamlNode? node)
+    private static LineEndingOptions? MapLineEndings(YamlReader r, YamlNode? node)
     {
         var defaults = new LineEndingOptions();
         if (node is null || YamlReader.IsNull(node))
@@ -56,7 +55,7 @@ internal sealed partial class ConfigMapper
         };
     }
 
-    private List<CommandGateConfig> MapCommandGates(YamlNode? node)
+    private static List<CommandGateConfig> MapCommandGates(YamlReader r, YamlNode? node)
     {
         var gates = new List<CommandGateConfig>();
         if (r.Sequence(node, "gates.commands") is not { } list)
@@ -95,39 +94,5 @@ internal sealed partial class ConfigMapper
         }
 
         return gates;
-    }
-
-    private GuardOptions MapGuard(YamlNode? node)
-    {
-        var defaults = new GuardOptions();
-        if (r.Mapping(node, "guard") is not { } map)
-        {
-            return defaults;
-        }
-
-        r.CheckKeys(map, "guard", GuardKeys);
-        var policyNode = YamlReader.Child(map, "policy");
-        var policy = r.String(policyNode, "guard.policy") switch
-        {
-            null => defaults.Policy,
-            "allow" => TamperingPolicy.Allow,
-            "flag" => TamperingPolicy.Flag,
-            "reject" => TamperingPolicy.Reject,
-            var other => Invalid(other),
-        };
-        var globs = YamlReader.Child(map, "test_globs");
-        return defaults with
-        {
-            Policy = policy,
-            TestGlobs = globs is null ? defaults.TestGlobs : [.. r.StringList(globs, "guard.test_globs").Select(g => g.Value)],
-            IncludeUntracked = r.Bool(YamlReader.Child(map, "include_untracked"), "guard.include_untracked") ?? defaults.IncludeUntracked,
-            RefuseDirty = r.Bool(YamlReader.Child(map, "refuse_dirty"), "guard.refuse_dirty") ?? defaults.RefuseDirty,
-        };
-
-        TamperingPolicy Invalid(string value)
-        {
-            r.Error(policyNode!, "guard.policy", $"must be allow, flag or reject, not '{value}'{Suggestions.Hint(value, ["allow", "flag", "reject"])}");
-            return defaults.Policy;
-        }
     }
 }

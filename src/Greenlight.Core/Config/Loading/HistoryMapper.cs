@@ -2,14 +2,14 @@ using YamlDotNet.RepresentationModel;
 
 namespace Greenlight.Config.Loading;
 
-internal sealed partial class ConfigMapper
+/// <summary><c>history: {sqlite: PATH}</c> or <c>history: {postgres: CONNSTRING}</c>; absent: the default SQLite file.</summary>
+internal static class HistoryMapper
 {
     private static readonly string[] HistoryKeys = ["sqlite", "postgres"];
 
-    /// <summary><c>history: {sqlite: PATH}</c> or <c>history: {postgres: CONNSTRING}</c>; absent: the default SQLite file.</summary>
-    private HistoryConfig MapHistory(YamlNode? node)
+    public static HistoryConfig Map(YamlReader r, ConfigPaths paths, YamlNode? node)
     {
-        var fallback = new HistoryConfig { SqlitePath = HistoryConfig.DefaultSqlitePath(_root) };
+        var fallback = new HistoryConfig { SqlitePath = HistoryConfig.DefaultSqlitePath(paths.Root) };
         if (r.Mapping(node, "history") is not { } map)
         {
             return fallback;
@@ -41,6 +41,6 @@ internal sealed partial class ConfigMapper
             return fallback;
         }
 
-        return sqlite is null ? fallback : new HistoryConfig { SqlitePath = Absolute(sqlite) };
+        return sqlite is null ? fallback : new HistoryConfig { SqlitePath = paths.Absolute(sqlite) };
     }
 }

@@ -1,10 +1,11 @@
 using Greenlight.Model;
 
-namespace Greenlight.Reporting;
+namespace Greenlight.Reporting.Worklog;
 
-public static partial class WorklogRenderer
+/// <summary>One section per phase, then its suites with each test's outcome.</summary>
+internal static class PhasesSection
 {
-    private static void Phases(MarkdownWriter md, RunRecord run)
+    public static void Write(MarkdownWriter md, RunRecord run)
     {
         foreach (var phase in run.Phases)
         {
@@ -59,40 +60,6 @@ public static partial class WorklogRenderer
         if (tests.Count > 0)
         {
             md.Blank();
-        }
-    }
-
-    private static void Logs(MarkdownWriter md, RunRecord run)
-    {
-        foreach (var excerpt in run.LogExcerpts)
-        {
-            md.Heading(2, $"Service log: {excerpt.Service} (last {excerpt.Lines.Count} lines)");
-            md.Line($"From {MarkdownWriter.CodeSpan(excerpt.Path)}:").Blank();
-            md.Code(excerpt.Lines);
-        }
-    }
-
-    private static void Verdict(MarkdownWriter md, RunRecord run)
-    {
-        md.Heading(2, $"Verdict: {VerdictName(run.Verdict)}");
-        if (run.Error is { } error)
-        {
-            md.Line($"Error: {MarkdownWriter.Inline(error)}").Blank();
-        }
-
-        md.Line("Why:").Blank();
-        foreach (var reason in run.Reasons)
-        {
-            md.Bullet(MarkdownWriter.Inline(reason));
-        }
-
-        md.Blank().Line($"**Next action:** {MarkdownWriter.WithCode(run.NextAction)}");
-        if (run.Tracking is { } tracking)
-        {
-            md.Blank().Line(tracking.Failure is { } failure
-                ? $"**Tracking ({tracking.Tracker}):** not published: {MarkdownWriter.Inline(failure)}"
-                : $"**Tracking ({tracking.Tracker}):** {(tracking.Location is { } at ? MarkdownWriter.CodeSpan(at) : "nothing opened")}"
-                    + (tracking.Closed.Count > 0 ? $"; closed {string.Join(", ", tracking.Closed.Select(MarkdownWriter.CodeSpan))}" : ""));
         }
     }
 

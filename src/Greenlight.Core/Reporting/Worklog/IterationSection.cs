@@ -1,52 +1,13 @@
-using System.Globalization;
-using Greenlight.Analysis.Comparison;
 using Greenlight.Model;
 
-namespace Greenlight.Reporting;
+namespace Greenlight.Reporting.Worklog;
 
-public static partial class WorklogRenderer
+/// <summary>One iteration: its gates, rollbacks, failing tests, bundle and remediation.</summary>
+internal static class IterationSection
 {
-    /// <summary>The loop: one line per iteration, then per iteration its gates, rollbacks, failures and remediation, then the comparisons.</summary>
-    private static void Loop(MarkdownWriter md, RunRecord run)
+    public static void Write(MarkdownWriter md, IterationRecord iteration)
     {
-        if (run.Iterations.Count == 0)
-        {
-            return;
-        }
-
-        md.Heading(2, "Loop");
-        md.Line($"**{run.Iterations.Count} iteration(s)**; stopped: {MarkdownWriter.CodeSpan(run.StopReason ?? "unknown")}: {MarkdownWriter.Inline(run.StopDetail ?? "")}."
-            + (run.AnalysisOnly ? " Analysis-only run: remediation must not change tracked files." : "")).Blank();
-        md.Table(["iteration", "verdict", "deployed", "passed", "failed", "unproven", "remediation", "guard"], run.Iterations.Select(i => (IReadOnlyList<string>)
-        [
-            Text(i.Number),
-            VerdictName(i.Verdict),
-            i.Deployed.Count == 0 ? "(none)" : string.Join(", ", i.Deployed),
-            Text(i.Tests.Count(t => t.Outcome == TestOutcome.Passed && t.Reasons.Count == 0)),
-            Text(i.Tests.Count(t => t.Outcome is TestOutcome.Failed or TestOutcome.Error)),
-            Text(i.Tests.Count(t => t.Outcome == TestOutcome.Passed && t.Reasons.Count > 0)),
-            i.Remediation is { } r ? MarkdownWriter.Inline(r.Result) : "",
-            i.Remediation?.GuardOutcome?.Replace('_', ' ') ?? "",
-        ]));
-        if (run.Iterations.Count > 1)
-        {
-            md.Line($"The sections after the loop describe the last iteration ({Text(run.Iterations[^1].Number)}).").Blank();
-        }
-
-        foreach (var iteration in run.Iterations)
-        {
-            Iteration(md, iteration);
-        }
-
-        for (var i = 1; i < run.Iterations.Count; i++)
-        {
-            Comparison(md, run.Iterations[i - 1], run.Iterations[i]);
-        }
-    }
-
-    private static void Iteration(MarkdownWriter md, IterationRecord iteration)
-    {
-        md.Heading(3, $"Iteration {Text(iteration.Number)}: {VerdictName(iteration.Verdict)}");
+        md.Heading(3, $"Iteration {LoopSection.Text(iteration.Number)}: {WorklogRenderer.VerdictName(iteration.Verdict)}");
         md.Bullet($"**Started:** {Format.Time(iteration.StartedAt)} ({Format.Duration(iteration.DurationMs)})");
         md.Bullet($"**Deployed:** {(iteration.Deployed.Count == 0 ? (iteration.Gates.Any(g => !g.Passed) ? "nothing: a pre-deploy gate failed" : "nothing (services kept running)") : MarkdownWriter.Inline(string.Join(", ", iteration.Deployed.Select(d => $"{d} {iteration.Services.FirstOrDefault(s => s.Name == d)?.Revision}".Trim()))))}");
         foreach (var reason in iteration.Reasons.Take(6))
@@ -90,7 +51,7 @@ public static partial class WorklogRenderer
 
         if (iteration.Remediation is { } remediation)
         {
-            Remediation(md, remediation);
+            WriteRemediation(md, remediation);
         }
 
         if (iteration.StopReason is { } stop)
@@ -99,7 +60,7 @@ public static partial class WorklogRenderer
         }
     }
 
-    private static void Remediation(MarkdownWriter md, RemediationRecord remediation)
+    private static void WriteRemediation(MarkdownWriter md, RemediationRecord remediation)
     {
         md.Heading(4, "Remediation");
         md.Bullet($"**Command:** {MarkdownWriter.CodeSpan(remediation.Command)}: {MarkdownWriter.Inline(remediation.Result)} in {Format.Duration(remediation.DurationMs)}"
@@ -137,21 +98,4 @@ public static partial class WorklogRenderer
             md.Blank();
         }
     }
-
-    private static void Comparison(MarkdownWriter md, IterationRecord before, IterationRecord after)
-    {
-        md.Heading(3, $"Comparison: iteration {Text(before.Number)} → {Text(after.Number)}");
-        var comparison = ResultComparer.Compare(Snapshots(before), Snapshots(after), [], []);
-        md.Line(ComparisonMarkdown.Render(comparison, $"iteration {Text(before.Number)}", $"iteration {Text(after.Number)}"));
-    }
-
-    private static List<TestSnapshot> Snapshots(IterationRecord iteration) =>
-        [.. iteration.Tests.Select(t => new TestSnapshot(t.Suite, t.Name, t.Outcome switch
-        {
-            TestOutcome.Failed or TestOutcome.Error => TestStatus.Failed,
-            TestOutcome.Skipped => TestStatus.Skipped,
-            _ => t.Reasons.Count > 0 ? TestStatus.Unproven : TestStatus.Passed,
-        }))];
-
-    private static string Text(int number) => number.ToString(CultureInfo.InvariantCulture);
 }

@@ -3,14 +3,16 @@ using YamlDotNet.RepresentationModel;
 
 namespace Greenlight.Config.Loading;
 
-internal sealed partial class ConfigMapper
+/// <summary>A mapped suite, with its node for later checks.</summary>
+internal sealed record MappedSuite(SuiteConfig Config, YamlNode Node);
+
+/// <summary><c>suites:</c>: ids, runners, paths, services, environment, pass rule and proof settings.</summary>
+internal sealed partial class SuitesMapper(YamlReader r, ConfigPaths paths)
 {
     private static readonly string[] SuiteKeys =
         ["id", "priority", "category", "impact", "runner", "path", "command", "args", "filter", "results", "timeout", "pass", "services", "env", "proof"];
 
-    private sealed record MappedSuite(SuiteConfig Config, YamlNode Node);
-
-    private List<MappedSuite> MapSuites(YamlNode? node, List<MappedService> services)
+    public List<MappedSuite> Map(YamlNode? node, List<MappedService> services)
     {
         var result = new List<MappedSuite>();
         if (r.Sequence(node, "suites") is not { } list)
@@ -53,17 +55,10 @@ internal sealed partial class ConfigMapper
 
     private SuiteConfig MapSuite(YamlMappingNode map, string field, string id, List<string> serviceNames)
     {
-        var runnerNode = YamlReader.Child(map, "runner");
-        var runner = r.String(runnerNode, $"{field}.runner", required: true, parent: map);
-        if (runner is not null && !RunnerNames.All.Contains(runner))
-        {
-            r.Error(runnerNode!, $"{field}.runner",
-                $"unknown runner '{runner}'{Suggestions.Hint(runner, RunnerNames.All)} (runners: {string.Join(", ", RunnerNames.All)})");
-        }
-
+        var runner = Runner(map, field);
         var pathNode = YamlReader.Child(map, "path");
         var path = r.String(pathNode, $"{field}.path", required: runner is RunnerNames.Dotnet or RunnerNames.Pytest, parent: map);
-        var fullPath = path is null ? _root : Absolute(path);
+        var fullPath = path is null ? paths.Root : paths.Absolute(path);
         if (path is not null && !File.Exists(fullPath) && !Directory.Exists(fullPath))
         {
             r.Error(pathNode!, $"{field}.path", $"'{path}' does not exist (relative paths start at the config file's folder)");
@@ -72,30 +67,79 @@ internal sealed partial class ConfigMapper
         var args = r.StringList(YamlReader.Child(map, "args"), $"{field}.args");
         var results = r.String(YamlReader.Child(map, "results"), $"{field}.results");
         var command = r.String(YamlReader.Child(map, "command"), $"{field}.command");
-        if (command is not null && runner != RunnerNames.Command)
-        {
-            r.Error(YamlReader.Child(map, "command")!, $"{field}.command", "applies only to runner: command (other runners take args)");
-        }
-
-        if (runner == RunnerNames.Command)
-        {
-            if (args.Count == 0 && command is null)
-            {
-                r.Error(map, $"{field}.command", "the command runner needs 'command: \"shell command\"' or 'args: [program, arg, ...]'");
-            }
-
-            if (results is null)
-            {
-                r.Error(map, $"{field}.results", "the command runner needs the JUnit XML file the command writes");
-            }
-        }
-
+        CheckCommand(map, field, runner, args.Count, command, results);
         var suiteServices = r.StringList(YamlReader.Child(map, "services"), $"{field}.services");
         foreach (var (name, node) in suiteServices.Where(s => !serviceNames.Contains(s.Value)))
         {
             r.Error(node, $"{field}.services", $"unknown service '{name}'{Suggestions.Hint(name, serviceNames)}");
         }
 
+        var env = SuiteEnvironment(map, field, serviceNames);
+        var passMap = r.Mapping(YamlReader.Child(map, "pass"), $"{field}.pass");
+        if (passMap is not null)
+        {
+            r.CheckKeys(passMap, $"{field}.pass", "max_failure_rate");
+        }
+
+        var proof = ProofMapper.Map(r, YamlReader.Child(map, "proof"), $"{field}.proof");
+        return new SuiteConfig
+        {
+            Id = id,
+            Priority = MapPriority(YamlReader.Child(map, "priority"), $"{field}.priority", map),
+            Category = r.String(YamlReader.Child(map, "category"), $"{field}.category"),
+            Impact = r.String(YamlReader.Child(map, "impact"), $"{field}.impact"),
+            Runner = runner ?? "",
+            Path = fullPath,
+            Args = [.. args.Select(a => a.Value)],
+            Command = command,
+            Filter = r.String(YamlReader.Child(map, "filter"), $"{field}.filter"),
+            Results = results is null ? null : paths.Absolute(results),
+            Timeout = r.Duration(YamlReader.Child(map, "timeout"), $"{field}.timeout") ?? TimeSpan.FromMinutes(10),
+            MaxFailureRate = r.Fraction(YamlReader.Child(passMap, "max_failure_rate"), $"{field}.pass.max_failure_rate") ?? 0,
+            Services = [.. suiteServices.Select(s => s.Value)],
+            Environment = env,
+            Proof = proof,
+        };
+    }
+
+    private string? Runner(YamlMappingNode map, string field)
+    {
+        var runnerNode = YamlReader.Child(map, "runner");
+        var runner = r.String(runnerNode, $"{field}.runner", required: true, parent: map);
+        if (runner is not null && !RunnerNames.All.Contains(runner))
+        {
+            r.Error(runnerNode!, $"{field}.runner",
+                $"unknown runner '{runner}'{Suggestions.Hint(runner, RunnerNames.All)} (runners: {string.Join(", ", RunnerNames.All)})");
+        }
+
+        return runner;
+    }
+
+    private void CheckCommand(YamlMappingNode map, string field, string? runner, int argCount, string? command, string? results)
+    {
+        if (command is not null && runner != RunnerNames.Command)
+        {
+            r.Error(YamlReader.Child(map, "command")!, $"{field}.command", "applies only to runner: command (other runners take args)");
+        }
+
+        if (runner != RunnerNames.Command)
+        {
+            return;
+        }
+
+        if (argCount == 0 && command is null)
+        {
+            r.Error(map, $"{field}.command", "the command runner needs 'command: \"shell command\"' or 'args: [program, arg, ...]'");
+        }
+
+        if (results is null)
+        {
+            r.Error(map, $"{field}.results", "the command runner needs the JUnit XML file the command writes");
+        }
+    }
+
+    private Dictionary<string, string> SuiteEnvironment(YamlMappingNode map, string field, List<string> serviceNames)
+    {
         var env = r.StringMap(YamlReader.Child(map, "env"), $"{field}.env");
         foreach (var (key, _, value) in YamlReader.Entries(YamlReader.Child(map, "env") as YamlMappingNode))
         {
@@ -108,31 +152,7 @@ internal sealed partial class ConfigMapper
             }
         }
 
-        var passMap = r.Mapping(YamlReader.Child(map, "pass"), $"{field}.pass");
-        if (passMap is not null)
-        {
-            r.CheckKeys(passMap, $"{field}.pass", "max_failure_rate");
-        }
-
-        var proof = Proof(r, YamlReader.Child(map, "proof"), $"{field}.proof");
-        return new SuiteConfig
-        {
-            Id = id,
-            Priority = MapPriority(YamlReader.Child(map, "priority"), $"{field}.priority", map),
-            Category = r.String(YamlReader.Child(map, "category"), $"{field}.category"),
-            Impact = r.String(YamlReader.Child(map, "impact"), $"{field}.impact"),
-            Runner = runner ?? "",
-            Path = fullPath,
-            Args = [.. args.Select(a => a.Value)],
-            Command = command,
-            Filter = r.String(YamlReader.Child(map, "filter"), $"{field}.filter"),
-            Results = results is null ? null : Absolute(results),
-            Timeout = r.Duration(YamlReader.Child(map, "timeout"), $"{field}.timeout") ?? TimeSpan.FromMinutes(10),
-            MaxFailureRate = r.Fraction(YamlReader.Child(passMap, "max_failure_rate"), $"{field}.pass.max_failure_rate") ?? 0,
-            Services = [.. suiteServices.Select(s => s.Value)],
-            Environment = env,
-            Proof = proof,
-        };
+        return env;
     }
 
     private int MapPriority(YamlNode? node, string field, YamlMappingNode parent)

@@ -1,11 +1,11 @@
 using Greenlight.Model;
 
-namespace Greenlight.Reporting;
+namespace Greenlight.Reporting.Worklog;
 
-public static partial class WorklogRenderer
+/// <summary>Proven and unproven passes per phase, each unproven test with its codes and evidence.</summary>
+internal static class ProofSection
 {
-    /// <summary>Proven/unproven per phase, each unproven test with its codes and evidence, and rules that could not judge.</summary>
-    private static void Proof(MarkdownWriter md, RunRecord run)
+    public static void Write(MarkdownWriter md, RunRecord run)
     {
         var ran = run.Suites.Where(s => s.Outcome != StageOutcome.NotRun).ToList();
         if (ran.Count == 0)

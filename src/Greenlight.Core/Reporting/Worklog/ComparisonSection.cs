@@ -1,0 +1,22 @@
+using Greenlight.Analysis.Comparison;
+using Greenlight.Model;
+
+namespace Greenlight.Reporting.Worklog;
+
+/// <summary>This run against the last one in history: tests that changed and clusters that are new, persisting or resolved.</summary>
+internal static class ComparisonSection
+{
+    public static void Write(MarkdownWriter md, RunRecord run)
+    {
+        if (run.History?.Comparison is not { } comparison || run.History.Previous is not { } previous)
+        {
+            return;
+        }
+
+        md.Heading(2, "Compared with the last run");
+        md.Line($"Last run {MarkdownWriter.CodeSpan(previous.RunId)} ({previous.Verdict}) → this run: "
+            + $"{comparison.Count(TestChange.Fixed)} fixed, {comparison.Count(TestChange.Regressed)} regressed, "
+            + $"{comparison.Count(TestChange.StillFailing)} still failing, {comparison.Count(TestChange.NewlyFlaky)} newly flaky.").Blank();
+        md.Line(ComparisonMarkdown.Render(comparison, "last run", "this run").TrimEnd('\n')).Blank();
+    }
+}
