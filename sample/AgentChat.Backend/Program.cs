@@ -30,6 +30,8 @@ builder.Services.AddSingleton<IRunEventSink>(sp => sp.GetRequiredService<Connect
 builder.Services.AddSingleton<AgentRunner>();
 builder.Services.AddSingleton<RunCoordinator>();
 builder.Services.AddSingleton<ClientMessageHandler>();
+// ws-recursion wires in the platform sleep wrapper of incident 1 (see SafeSleep).
+builder.Services.AddSingleton(sp => new SafeSleep(sp.GetRequiredService<TimeProvider>(), platformWrapper: faults.IsOn(FaultSwitch.WsRecursion)));
 builder.Services.AddSingleton<SocketEndpoint>();
 builder.Services.AddSingleton<AuthProbe>();
 
