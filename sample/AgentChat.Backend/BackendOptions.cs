@@ -14,6 +14,9 @@ public sealed record BackendOptions(
 
     public static readonly TimeSpan DefaultAuthDeadline = TimeSpan.FromSeconds(3);
 
+    /// <summary>The agent definitions read at start (AGENTCHAT_AGENTS_FILE; default: agents.def next to the dll).</summary>
+    public string AgentsFile { get; init; } = Path.Combine(AppContext.BaseDirectory, "agents.def");
+
     /// <summary>How long a socket may stay unauthenticated, close handshake included (AGENTCHAT_AUTH_DEADLINE_MS).</summary>
     public TimeSpan AuthDeadline { get; init; } = DefaultAuthDeadline;
 
@@ -52,6 +55,11 @@ public sealed record BackendOptions(
         {
             AuthDeadline = TimeSpan.FromMilliseconds(Math.Clamp(deadlineMs, 100, 60_000)),
         };
+        if (configuration["AGENTCHAT_AGENTS_FILE"] is { Length: > 0 } agentsFile)
+        {
+            options = options with { AgentsFile = Path.GetFullPath(agentsFile) };
+        }
+
         return (options, error);
     }
 }

@@ -23,7 +23,9 @@ builder.Services.AddSingleton(db);
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(sp => new TokenService(jwt!, sp.GetRequiredService<TimeProvider>()));
 builder.Services.AddSingleton(Catalog.LoadBundled());
-builder.Services.AddSingleton<AgentCatalog>();
+// startup-crash, deprecated alias of `sample/replay.sh crlf`: the definitions come from a CRLF copy.
+var agentsFile = faults.IsOn(FaultSwitch.StartupCrash) ? CrlfCopy.Write(options.AgentsFile) : options.AgentsFile;
+builder.Services.AddSingleton(sp => AgentCatalog.Load(sp.GetRequiredService<Catalog>(), agentsFile));
 builder.Services.AddSingleton<ChatStore>();
 builder.Services.AddSingleton<ConnectionRegistry>();
 builder.Services.AddSingleton<IRunEventSink>(sp => sp.GetRequiredService<ConnectionRegistry>());
@@ -41,9 +43,26 @@ if ((faults.Error ?? jwtError ?? optionsError) is { } configurationError)
     return await ServiceHost.FailStartupAsync(app, configurationError, 2);
 }
 
-if (faults.IsOn(FaultSwitch.StartupCrash))
+if (agentsFile != options.AgentsFile)
 {
-    return await ServiceHost.FailStartupAsync(app, StartupCrash.Message, 1);
+    app.Logger.LogWarning("startup-crash is deprecated (use sample/replay.sh crlf): agent definitions read from {File}, {Original} with CRLF line endings", agentsFile, options.AgentsFile);
+}
+
+try
+{
+    // Read and bound now, not at the first request: a bad file must stop the start.
+    _ = app.Services.GetRequiredService<AgentCatalog>();
+}
+catch (AgentDefinitionException error)
+{
+    return await ServiceHost.FailStartupAsync(app, error, 1);
+}
+finally
+{
+    if (agentsFile != options.AgentsFile)
+    {
+        CrlfCopy.Delete(agentsFile);
+    }
 }
 
 if (jwt!.UsingDevelopmentKey)

@@ -16,10 +16,10 @@ public sealed class AgentRunner(ChatStore store, IRunEventSink sink, TimeProvide
     public async Task RunAsync(RunRequest request, CancellationToken cancellationToken)
     {
         var sequencer = new RunEventSequencer(request.ThreadId, request.RunId, time);
-        var context = new RunContext(sequencer, request.Agent.Info.Id, request.UserId, sink, options.ThinkTime, time);
+        var context = new RunContext(sequencer, request.Agent.AgentId, request.UserId, sink, options.ThinkTime, time);
         using var scope = log.BeginScope(new Dictionary<string, object?> { ["RunId"] = request.RunId, ["UserId"] = request.UserId });
-        sink.Publish(request.UserId, sequencer.Next(RunEventSequencer.Started, request.Agent.Info.Id, j => j.WriteString("input", request.Input)));
-        log.LogInformation("run started: agent {AgentId} on thread {ThreadId}", request.Agent.Info.Id, request.ThreadId);
+        sink.Publish(request.UserId, sequencer.Next(RunEventSequencer.Started, request.Agent.AgentId, j => j.WriteString("input", request.Input)));
+        log.LogInformation("run started: agent {AgentId} on thread {ThreadId}", request.Agent.AgentId, request.ThreadId);
 
         string outcome;
         try
