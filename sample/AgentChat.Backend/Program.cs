@@ -30,6 +30,7 @@ builder.Services.AddSingleton<ChatStore>();
 builder.Services.AddSingleton<ConnectionRegistry>();
 builder.Services.AddSingleton<IRunEventSink>(sp => sp.GetRequiredService<ConnectionRegistry>());
 builder.Services.AddSingleton<AgentRunner>();
+builder.Services.AddSingleton<RunPipeline>();
 builder.Services.AddSingleton<RunCoordinator>();
 builder.Services.AddSingleton<ClientMessageHandler>();
 // ws-recursion wires in the platform sleep wrapper of incident 1 (see SafeSleep).
@@ -68,6 +69,12 @@ finally
 if (jwt!.UsingDevelopmentKey)
 {
     app.Logger.LogWarning("AGENTCHAT_JWT_KEY is not set: using the built-in development key (not for production)");
+}
+
+// unwired-pipeline replays incident 4 by leaving START_AGENT without its handler.
+if (!faults.IsOn(FaultSwitch.UnwiredPipeline))
+{
+    app.Services.GetRequiredService<RunPipeline>().Wire(RunPipeline.StartAgent, app.Services.GetRequiredService<RunCoordinator>().RunToEndAsync);
 }
 
 app.Logger.LogInformation(
