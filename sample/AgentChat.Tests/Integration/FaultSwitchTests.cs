@@ -154,6 +154,55 @@ public sealed class CapacityTests(CappedPlatform platform) : IClassFixture<Cappe
         Assert.Equal("server at capacity, try again later", refused.CloseReason);
         Assert.Equal("pong", RunInvariants.Type(await first.ReceiveEventAsync(deadline.Token)));
     }
+
+    [Fact]
+    public async Task Connect_CapTakenBySilentUnauthenticatedSockets_RealUserStillReadyAndSilentOnesCutOff()
+    {
+        using var deadline = Deadline.Start();
+        await WaitForOpenSocketsAsync(0, deadline.Token); // the other test's sockets are released
+        var silent = new List<SilentSocket>();
+        try
+        {
+            // More silent sockets than the cap: each gets its 1008 and never answers it.
+            for (var i = 0; i < 3; i++)
+            {
+                var socket = await SilentSocket.OpenAsync(platform.BackendUrl, deadline.Token);
+                silent.Add(socket);
+                Assert.Equal(1008, await socket.ReadCloseAsync(deadline.Token));
+            }
+
+            var (_, user) = await platform.ConnectNewUserAsync(deadline.Token);
+            await using var ready = user;
+            var open = await OpenSocketsAsync(deadline.Token);
+            await Task.WhenAll(silent.Select(s => s.WaitUntilCutOffAsync(deadline.Token)));
+            var logged = await platform.Backend.WaitForLogAsync(e => e.GetProperty("message").GetString()!.StartsWith("no close answer within the authentication deadline", StringComparison.Ordinal), deadline.Token);
+
+            Assert.Equal(1, open);
+            Assert.Equal("warning", logged.GetProperty("level").GetString());
+            Assert.Equal(WebSocketState.Open, ready.State);
+        }
+        finally
+        {
+            foreach (var socket in silent)
+            {
+                await socket.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<int> OpenSocketsAsync(CancellationToken cancellationToken)
+    {
+        using var health = await platform.Http.GetAsync(new Uri(platform.BackendUrl, "/health"), cancellationToken);
+        return (await health.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("websocket_connections").GetInt32();
+    }
+
+    private async Task WaitForOpenSocketsAsync(int count, CancellationToken cancellationToken)
+    {
+        while (await OpenSocketsAsync(cancellationToken) != count)
+        {
+            await Task.Delay(100, cancellationToken);
+        }
+    }
 }
 
 public sealed class DatabaseLossTests(DatabaseLossPlatform platform) : IClassFixture<DatabaseLossPlatform>
