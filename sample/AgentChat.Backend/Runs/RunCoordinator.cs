@@ -77,7 +77,7 @@ public sealed class RunCoordinator(
             throw;
         }
 
-        if (!pipeline.Dispatch(RunPipeline.StartAgent, new RunRequest(userId, threadId, runId, agent, input), cancel.Token))
+        if (!pipeline.Dispatch(RunPipeline.StartAgent, new RunRequest(userId, threadId, runId, agent, input, () => Finish(runId)), cancel.Token))
         {
             // Accepted, but nothing will run it: the thread must not stay busy forever.
             Finish(runId);
