@@ -10,6 +10,7 @@ namespace AgentChat.Backend.Sockets;
 /// counts the depth: the runtime's stack guard (<see cref="RuntimeHelpers.EnsureSufficientExecutionStack"/>)
 /// ends it with an <see cref="InsufficientExecutionStackException"/>, because a real stack
 /// overflow cannot be caught in .NET and would kill the whole process instead of one connection.
+/// How deep it gets depends only on the thread's stack (512 KiB, see AgentChat.Backend.csproj).
 /// </summary>
 public sealed class SafeSleep(TimeProvider time, bool platformWrapper)
 {
