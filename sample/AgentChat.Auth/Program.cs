@@ -27,11 +27,6 @@ if ((faults.Error ?? jwtError) is { } configurationError)
     return await ServiceHost.FailStartupAsync(app, configurationError, 2);
 }
 
-if (faults.IsOn(FaultSwitch.StartupCrash))
-{
-    return await ServiceHost.FailStartupAsync(app, StartupCrash.Message, 1);
-}
-
 if (jwt!.UsingDevelopmentKey)
 {
     app.Logger.LogWarning("AGENTCHAT_JWT_KEY is not set: using the built-in development key (not for production)");

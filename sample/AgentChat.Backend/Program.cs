@@ -23,13 +23,18 @@ builder.Services.AddSingleton(db);
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(sp => new TokenService(jwt!, sp.GetRequiredService<TimeProvider>()));
 builder.Services.AddSingleton(Catalog.LoadBundled());
-builder.Services.AddSingleton<AgentCatalog>();
+// startup-crash, deprecated alias of `sample/replay.sh crlf`: the definitions come from a CRLF copy.
+var agentsFile = faults.IsOn(FaultSwitch.StartupCrash) ? CrlfCopy.Write(options.AgentsFile) : options.AgentsFile;
+builder.Services.AddSingleton(sp => AgentCatalog.Load(sp.GetRequiredService<Catalog>(), agentsFile));
 builder.Services.AddSingleton<ChatStore>();
 builder.Services.AddSingleton<ConnectionRegistry>();
 builder.Services.AddSingleton<IRunEventSink>(sp => sp.GetRequiredService<ConnectionRegistry>());
 builder.Services.AddSingleton<AgentRunner>();
+builder.Services.AddSingleton<RunPipeline>();
 builder.Services.AddSingleton<RunCoordinator>();
 builder.Services.AddSingleton<ClientMessageHandler>();
+// ws-recursion wires in the platform sleep wrapper of incident 1 (see SafeSleep).
+builder.Services.AddSingleton(sp => new SafeSleep(sp.GetRequiredService<TimeProvider>(), platformWrapper: faults.IsOn(FaultSwitch.WsRecursion)));
 builder.Services.AddSingleton<SocketEndpoint>();
 builder.Services.AddSingleton<AuthProbe>();
 
@@ -39,14 +44,37 @@ if ((faults.Error ?? jwtError ?? optionsError) is { } configurationError)
     return await ServiceHost.FailStartupAsync(app, configurationError, 2);
 }
 
-if (faults.IsOn(FaultSwitch.StartupCrash))
+if (agentsFile != options.AgentsFile)
 {
-    return await ServiceHost.FailStartupAsync(app, StartupCrash.Message, 1);
+    app.Logger.LogWarning("startup-crash is deprecated (use sample/replay.sh crlf): agent definitions read from {File}, {Original} with CRLF line endings", agentsFile, options.AgentsFile);
+}
+
+try
+{
+    // Read and bound now, not at the first request: a bad file must stop the start.
+    _ = app.Services.GetRequiredService<AgentCatalog>();
+}
+catch (AgentDefinitionException error)
+{
+    return await ServiceHost.FailStartupAsync(app, error, 1);
+}
+finally
+{
+    if (agentsFile != options.AgentsFile)
+    {
+        CrlfCopy.Delete(agentsFile);
+    }
 }
 
 if (jwt!.UsingDevelopmentKey)
 {
     app.Logger.LogWarning("AGENTCHAT_JWT_KEY is not set: using the built-in development key (not for production)");
+}
+
+// unwired-pipeline replays incident 4 by leaving START_AGENT without its handler.
+if (!faults.IsOn(FaultSwitch.UnwiredPipeline))
+{
+    app.Services.GetRequiredService<RunPipeline>().Wire(RunPipeline.StartAgent, app.Services.GetRequiredService<RunCoordinator>().RunToEndAsync);
 }
 
 app.Logger.LogInformation(

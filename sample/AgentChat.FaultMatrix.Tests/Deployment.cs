@@ -2,10 +2,16 @@ using System.Security.Cryptography;
 
 namespace AgentChat.FaultMatrix;
 
-/// <summary>Auth and backend started with one AGENTCHAT_FAULT value, in their own temp folder.</summary>
+/// <summary>Auth and backend started with one AGENTCHAT_FAULT value (or one file replay), in their own temp folder.</summary>
 public sealed class Deployment : IAsyncDisposable
 {
     public static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(120);
+
+    /// <summary>
+    /// <c>sample/replay.sh crlf</c> without touching the working tree: the backend reads a CRLF
+    /// copy of its agents.def, made here the way the script makes it.
+    /// </summary>
+    public const string CrlfReplay = "replay:crlf";
 
     private Deployment(string workDir, string bypassKey, ServiceProcess auth, ServiceProcess backend)
     {
@@ -34,16 +40,23 @@ public sealed class Deployment : IAsyncDisposable
             ["AGENTCHAT_E2E_BYPASS_KEY"] = bypassKey,
             ["AGENTCHAT_SERVICE_SECRET"] = Secret(),
             ["AGENTCHAT_THINK_MS"] = "150",
-            ["AGENTCHAT_FAULT"] = fault,
+            ["AGENTCHAT_FAULT"] = fault == CrlfReplay ? "" : fault,
         };
         var auth = ServiceProcess.Start(Executables.Auth, "auth", workDir,
             new Dictionary<string, string>(shared) { ["AGENTCHAT_DB"] = Path.Combine(workDir, "auth.db") });
-        var backend = ServiceProcess.Start(Executables.Backend, "backend", workDir,
-            new Dictionary<string, string>(shared)
-            {
-                ["AGENTCHAT_DB"] = Path.Combine(workDir, "backend.db"),
-                ["AGENTCHAT_AUTH_URL"] = auth.Url.ToString().TrimEnd('/'),
-            });
+        var backendEnvironment = new Dictionary<string, string>(shared)
+        {
+            ["AGENTCHAT_DB"] = Path.Combine(workDir, "backend.db"),
+            ["AGENTCHAT_AUTH_URL"] = auth.Url.ToString().TrimEnd('/'),
+        };
+        if (fault == CrlfReplay)
+        {
+            var crlf = Path.Combine(workDir, "agents.def");
+            File.WriteAllText(crlf, File.ReadAllText(Path.Combine(Path.GetDirectoryName(Executables.Backend)!, "agents.def")).ReplaceLineEndings("\r\n"));
+            backendEnvironment["AGENTCHAT_AGENTS_FILE"] = crlf;
+        }
+
+        var backend = ServiceProcess.Start(Executables.Backend, "backend", workDir, backendEnvironment);
         return new Deployment(workDir, bypassKey, auth, backend);
     }
 

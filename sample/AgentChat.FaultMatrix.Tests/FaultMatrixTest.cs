@@ -19,7 +19,8 @@ public abstract class FaultMatrixTest
         ["drop-upgrade"] = ["HTTP 503"],
         ["unwired-pipeline"] = ["no agent_started"],
         ["slow-db"] = ["no agent_started", "unreachable"],
-        ["startup-crash"] = ["cannot reach"],
+        ["startup-crash"] = ["cannot reach Backend", "cannot open WebSocket"],
+        [Deployment.CrlfReplay] = ["cannot reach Backend", "cannot open WebSocket"],
     };
 
     protected static async Task<IReadOnlyList<TestOutcome>> RunSuiteAsync(string fault)
@@ -27,9 +28,9 @@ public abstract class FaultMatrixTest
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         cts.CancelAfter(Limit);
         await using var deployment = Deployment.Start(fault);
-        if (fault == "startup-crash")
+        if (fault is "startup-crash" or Deployment.CrlfReplay)
         {
-            await AssertBothCrashedAsync(deployment, cts.Token);
+            await AssertBackendRefusedItsDefinitionsAsync(deployment, cts.Token);
         }
         else
         {
@@ -70,13 +71,13 @@ public abstract class FaultMatrixTest
         }
     }
 
-    private static async Task AssertBothCrashedAsync(Deployment deployment, CancellationToken ct)
+    private static async Task AssertBackendRefusedItsDefinitionsAsync(Deployment deployment, CancellationToken ct)
     {
-        foreach (var service in new[] { deployment.Auth, deployment.Backend })
-        {
-            Assert.True(await service.WaitForExitAsync(Deployment.StartLimit, ct), $"{service.Url} did not exit under startup-crash");
-            Assert.NotEqual(0, service.ExitCode);
-            Assert.Contains("IndentationError", service.ReadLog(), StringComparison.Ordinal);
-        }
+        Assert.True(await deployment.Backend.WaitForExitAsync(Deployment.StartLimit, ct), $"{deployment.Backend.Url} did not exit on a CRLF agents.def");
+        Assert.Equal(1, deployment.Backend.ExitCode);
+        var log = deployment.Backend.ReadLog();
+        Assert.Contains("agents.def:1: line ends with a carriage return", log, StringComparison.Ordinal);
+        Assert.Contains("AgentChat.Backend.Agents.AgentDefinitionException", log, StringComparison.Ordinal);
+        Assert.True(await deployment.Auth.WaitHealthyAsync(Deployment.StartLimit, ct), "auth must start: the definitions are the backend's\n" + deployment.Auth.ReadLog());
     }
 }

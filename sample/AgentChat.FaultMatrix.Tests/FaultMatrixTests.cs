@@ -43,8 +43,14 @@ public sealed class SlowDbTests : FaultMatrixTest
     public async Task SlowDb_WholeSuite_RunAndAuthProbeTestsFail() => await RunSuiteAsync("slow-db");
 }
 
+public sealed class CrlfReplayTests : FaultMatrixTest
+{
+    [Fact]
+    public async Task CrlfAgentDefinitions_WholeSuite_EveryBackendTestFailsToConnect() => await RunSuiteAsync(Deployment.CrlfReplay);
+}
+
 public sealed class StartupCrashTests : FaultMatrixTest
 {
     [Fact]
-    public async Task StartupCrash_WholeSuite_EveryTestFailsToConnect() => await RunSuiteAsync("startup-crash");
+    public async Task StartupCrash_DeprecatedAlias_SameFailuresAsTheCrlfReplay() => await RunSuiteAsync("startup-crash");
 }

@@ -7,12 +7,11 @@ public sealed class DataHelperAgent : IAgent
 {
     public const string Id = "data-helper";
 
-    public AgentInfo Info { get; } = new(
-        Id,
-        "Data helper",
-        "Computes summary statistics (count, sum, mean, median, min, max, standard deviation) over the numbers in your message.",
-        [new ToolInfo("compute_stats", "Summary statistics over a list of numbers.")],
-        []);
+    public string AgentId => Id;
+
+    public IReadOnlyList<string> ToolNames { get; } = ["compute_stats"];
+
+    public IReadOnlyList<string> HandoffTargets { get; } = [];
 
     public async Task RunAsync(RunContext run, string input, CancellationToken cancellationToken)
     {

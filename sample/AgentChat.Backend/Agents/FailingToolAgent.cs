@@ -8,12 +8,11 @@ public sealed class FailingToolAgent : IAgent
     public const string Id = "failing-tool";
     public const string ToolName = "always_fails";
 
-    public AgentInfo Info { get; } = new(
-        Id,
-        "Failing tool",
-        "Calls a tool that always fails, to show error handling and recovery.",
-        [new ToolInfo(ToolName, "A lookup whose backing service is always unavailable.")],
-        []);
+    public string AgentId => Id;
+
+    public IReadOnlyList<string> ToolNames { get; } = [ToolName];
+
+    public IReadOnlyList<string> HandoffTargets { get; } = [];
 
     public async Task RunAsync(RunContext run, string input, CancellationToken cancellationToken)
     {

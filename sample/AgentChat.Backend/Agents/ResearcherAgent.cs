@@ -7,12 +7,11 @@ public sealed class ResearcherAgent(Catalog catalog) : IAgent
 {
     public const string Id = "researcher";
 
-    public AgentInfo Info { get; } = new(
-        Id,
-        "Researcher",
-        "Searches the bundled knowledge catalogue and summarises the best matching entries.",
-        [new ToolInfo("search_catalog", "Keyword search over the bundled catalogue; returns up to 3 matches.")],
-        []);
+    public string AgentId => Id;
+
+    public IReadOnlyList<string> ToolNames { get; } = ["search_catalog"];
+
+    public IReadOnlyList<string> HandoffTargets { get; } = [];
 
     public async Task RunAsync(RunContext run, string input, CancellationToken cancellationToken)
     {

@@ -7,12 +7,11 @@ public sealed class TriageAgent(DataHelperAgent dataHelper, ResearcherAgent rese
 
     private static readonly string[] DataWords = ["stats", "statistics", "numbers", "average", "mean", "median", "sum"];
 
-    public AgentInfo Info { get; } = new(
-        Id,
-        "Triage",
-        "Reads the request and hands it off to the agent that can answer it.",
-        [],
-        [DataHelperAgent.Id, ResearcherAgent.Id]);
+    public string AgentId => Id;
+
+    public IReadOnlyList<string> ToolNames { get; } = [];
+
+    public IReadOnlyList<string> HandoffTargets { get; } = [DataHelperAgent.Id, ResearcherAgent.Id];
 
     /// <summary>The routing rule, public so that tests and docs state the same thing.</summary>
     public static (string Target, string Reason) Route(string input)

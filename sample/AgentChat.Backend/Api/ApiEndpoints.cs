@@ -12,9 +12,9 @@ public static class ApiEndpoints
     public static void MapApi(this WebApplication app)
     {
         var api = app.MapGroup("/api").RequireBearer();
-        api.MapGet("/agents", (AgentCatalog agents) => agents.All.Select(a => Summary(a.Info)));
+        api.MapGet("/agents", (AgentCatalog agents) => agents.All.Select(Summary));
         api.MapGet("/agents/{id}", (string id, AgentCatalog agents, BackendOptions options) =>
-            agents.Find(id) is { } agent ? Results.Ok(Configuration(agent.Info, options)) : NotFound($"unknown agent '{id}'"));
+            agents.Describe(id) is { } info ? Results.Ok(Configuration(info, options)) : NotFound($"unknown agent '{id}'"));
 
         api.MapPost("/threads", CreateThreadAsync);
         api.MapGet("/threads", async (HttpContext context, ChatStore store) =>

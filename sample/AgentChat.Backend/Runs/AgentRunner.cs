@@ -3,8 +3,12 @@ using AgentChat.Backend.Storage;
 
 namespace AgentChat.Backend.Runs;
 
-/// <summary>A run the coordinator accepted: who asked, on which thread, with which agent.</summary>
-public sealed record RunRequest(string UserId, string ThreadId, string RunId, IAgent Agent, string Input);
+/// <summary>
+/// A run the coordinator accepted: who asked, on which thread, with which agent.
+/// <see cref="Ending"/> runs just before the terminal event goes out, so a client that reacts to
+/// it at once (the next run on the thread) never finds the run still active.
+/// </summary>
+public sealed record RunRequest(string UserId, string ThreadId, string RunId, IAgent Agent, string Input, Action? Ending = null);
 
 /// <summary>
 /// Drives one agent run and owns its frame: <c>agent_started</c> first, then the agent's
@@ -16,10 +20,10 @@ public sealed class AgentRunner(ChatStore store, IRunEventSink sink, TimeProvide
     public async Task RunAsync(RunRequest request, CancellationToken cancellationToken)
     {
         var sequencer = new RunEventSequencer(request.ThreadId, request.RunId, time);
-        var context = new RunContext(sequencer, request.Agent.Info.Id, request.UserId, sink, options.ThinkTime, time);
+        var context = new RunContext(sequencer, request.Agent.AgentId, request.UserId, sink, options.ThinkTime, time);
         using var scope = log.BeginScope(new Dictionary<string, object?> { ["RunId"] = request.RunId, ["UserId"] = request.UserId });
-        sink.Publish(request.UserId, sequencer.Next(RunEventSequencer.Started, request.Agent.Info.Id, j => j.WriteString("input", request.Input)));
-        log.LogInformation("run started: agent {AgentId} on thread {ThreadId}", request.Agent.Info.Id, request.ThreadId);
+        sink.Publish(request.UserId, sequencer.Next(RunEventSequencer.Started, request.Agent.AgentId, j => j.WriteString("input", request.Input)));
+        log.LogInformation("run started: agent {AgentId} on thread {ThreadId}", request.Agent.AgentId, request.ThreadId);
 
         string outcome;
         try
@@ -48,6 +52,7 @@ public sealed class AgentRunner(ChatStore store, IRunEventSink sink, TimeProvide
         {
             // Persisted even when cancelled, so the stored message always equals the streamed deltas.
             var message = await store.AddMessageAsync(request.ThreadId, "assistant", context.Answer, request.RunId, context.AgentId, CancellationToken.None);
+            request.Ending?.Invoke();
             sink.Publish(request.UserId, sequencer.Next(RunEventSequencer.Completed, context.AgentId, j =>
             {
                 j.WriteString("outcome", outcome);
@@ -62,10 +67,13 @@ public sealed class AgentRunner(ChatStore store, IRunEventSink sink, TimeProvide
         }
     }
 
-    private void Fail(RunRequest request, RunEventSequencer sequencer, RunContext context, string code, string message) =>
+    private void Fail(RunRequest request, RunEventSequencer sequencer, RunContext context, string code, string message)
+    {
+        request.Ending?.Invoke();
         sink.Publish(request.UserId, sequencer.Next(RunEventSequencer.Error, context.AgentId, j =>
         {
             j.WriteString("code", code);
             j.WriteString("message", message);
         }));
+    }
 }

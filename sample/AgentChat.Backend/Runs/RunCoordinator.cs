@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using AgentChat.Backend.Agents;
 using AgentChat.Backend.Storage;
-using AgentChat.Common.Faults;
 
 namespace AgentChat.Backend.Runs;
 
@@ -19,13 +18,13 @@ public sealed record StartResult(StartOutcome Outcome, string? RunId, string? De
 /// <summary>
 /// Accepts <c>execute_agent</c> and <c>cancel_run</c>: checks the agent, the thread's owner and
 /// that the thread has no active run, stores the user message, and starts the run in the
-/// background. One active run per thread keeps the thread's message order well defined.
+/// background through the <see cref="RunPipeline"/>. One active run per thread keeps the thread's message order well defined.
 /// </summary>
 public sealed class RunCoordinator(
     AgentCatalog agents,
     ChatStore store,
     AgentRunner runner,
-    BackendOptions options,
+    RunPipeline pipeline,
     IHostApplicationLifetime lifetime,
     ILogger<RunCoordinator> log)
 {
@@ -78,15 +77,12 @@ public sealed class RunCoordinator(
             throw;
         }
 
-        if (options.Faults.IsOn(FaultSwitch.UnwiredPipeline))
+        if (!pipeline.Dispatch(RunPipeline.StartAgent, new RunRequest(userId, threadId, runId, agent, input, () => Finish(runId)), cancel.Token))
         {
-            // Replays incident 4: the message is accepted but no handler is wired to run it.
-            log.LogWarning("no handler registered for message type START_AGENT; run {RunId} for agent {AgentId} dropped", runId, agentId);
+            // Accepted, but nothing will run it: the thread must not stay busy forever.
             Finish(runId);
-            return new(StartOutcome.Started, runId, null);
         }
 
-        _ = Task.Run(() => RunToEndAsync(new RunRequest(userId, threadId, runId, agent, input), cancel.Token), CancellationToken.None);
         return new(StartOutcome.Started, runId, null);
     }
 
@@ -111,7 +107,8 @@ public sealed class RunCoordinator(
         return true;
     }
 
-    private async Task RunToEndAsync(RunRequest request, CancellationToken cancellationToken)
+    /// <summary>The <see cref="RunPipeline.StartAgent"/> handler: runs the agent, then frees the thread.</summary>
+    public async Task RunToEndAsync(RunRequest request, CancellationToken cancellationToken)
     {
         try
         {

@@ -12,9 +12,10 @@ public enum ConnectionState
 /// <summary>
 /// CONNECTING → AUTHENTICATED → READY. Between accept and authentication the connection holds
 /// the temporary user id <c>pending_auth</c>; the <c>reject-pending-auth</c> fault replays the
-/// bug of incident 1, where the id check ran on that temporary id instead of the token's.
+/// bug of incident 1, where the user id was validated on accept, that is on the temporary id,
+/// instead of on the token's id after authentication.
 /// </summary>
-public sealed class ConnectionStateMachine(bool checkTemporaryIdBug)
+public sealed class ConnectionStateMachine(bool validateOnAccept)
 {
     public const string PendingAuth = "pending_auth";
 
@@ -22,9 +23,15 @@ public sealed class ConnectionStateMachine(bool checkTemporaryIdBug)
 
     public string UserId { get; private set; } = PendingAuth;
 
-    /// <summary>Runs before the token is read; returns the error a real bug would raise, or null.</summary>
-    public string? CheckBeforeToken() =>
-        checkTemporaryIdBug && !UserIdFormat.IsValid(UserId) ? $"Invalid user_id format: {UserId}" : null;
+    /// <summary>Runs once the upgrade is accepted, before the token is read.</summary>
+    public void Accept()
+    {
+        if (validateOnAccept)
+        {
+            // The id held now is pending_auth, which the real validator rejects with a FormatException.
+            UserIdFormat.Require(UserId);
+        }
+    }
 
     /// <summary>Moves to AUTHENTICATED with the token's user id; returns an error for a malformed id.</summary>
     public string? Authenticate(string tokenUserId)

@@ -7,17 +7,23 @@ namespace AgentChat.Backend.Sockets;
 
 /// <summary>
 /// <c>/ws</c>: accepts the upgrade, then authenticates and refuses with a close code the client
-/// can read (a refused handshake looks like 1006 to a browser). Order: capacity (1013),
-/// connection faults (1011), token (1008), then READY and the receive loop.
+/// can read (a refused handshake looks like 1006 to a browser). Order: token (1008), capacity
+/// (1013), then READY and the receive loop. Until it is authenticated a socket holds no
+/// capacity slot and lives at most <see cref="BackendOptions.AuthDeadline"/>, close handshake
+/// included, so sockets that never answer a close cannot crowd out real users.
 /// </summary>
 public sealed class SocketEndpoint(
     TokenService tokens,
     ConnectionRegistry registry,
     ClientMessageHandler handler,
+    SafeSleep sleep,
     BackendOptions options,
     IHostApplicationLifetime lifetime,
     ILogger<SocketEndpoint> log)
 {
+    /// <summary>RFC 6455 "Try Again Later"; <see cref="WebSocketCloseStatus"/> has no name for it.</summary>
+    public const WebSocketCloseStatus TryAgainLater = (WebSocketCloseStatus)1013;
+
     private static readonly TimeSpan CloseHandshakeLimit = TimeSpan.FromSeconds(5);
 
     public async Task HandleAsync(HttpContext context)
@@ -33,17 +39,44 @@ public sealed class SocketEndpoint(
         var requested = context.WebSockets.WebSocketRequestedProtocols;
         var token = SocketToken.From(context.Request.Headers.Authorization, requested);
         using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = SocketToken.Selected(requested) });
+        try
+        {
+            await RunAsync(socket, connectionId, token);
+        }
+        catch (Exception error) when (error is not (WebSocketException or OperationCanceledException))
+        {
+            // A bug in this handler ends this connection only: the client reads 1011, the log
+            // carries the exception itself (its type, message and frames).
+            log.LogError(error, "{Error}", error.Message);
+            await CloseNowAsync(socket, WebSocketCloseStatus.InternalServerError, "Internal error");
+        }
+    }
 
+    private async Task RunAsync(WebSocket socket, string connectionId, string? token)
+    {
+        using var authenticated = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
+        var deadline = sleep.SleepAsync(options.AuthDeadline, authenticated.Token);
+        var state = new ConnectionStateMachine(options.Faults.IsOn(FaultSwitch.RejectPendingAuth));
+        state.Accept();
+        var refused = await AuthenticateAsync(state, token);
+        if (refused is not null)
+        {
+            log.LogWarning("WebSocket authentication failed ({Reason}): closing 1008", refused);
+            await CloseBeforeAsync(socket, WebSocketCloseStatus.PolicyViolation, refused, deadline);
+            return;
+        }
+
+        await authenticated.CancelAsync();
         if (!registry.TryReserve())
         {
             log.LogWarning("connection cap of {Max} reached: closing 1013", options.MaxConnections);
-            await CloseNowAsync(socket, WebSocketCloseStatus.EndpointUnavailable, "server at capacity, try again later");
+            await CloseNowAsync(socket, TryAgainLater, "server at capacity, try again later");
             return;
         }
 
         try
         {
-            await RunAsync(socket, connectionId, token);
+            await ServeAsync(socket, connectionId, state);
         }
         finally
         {
@@ -51,38 +84,20 @@ public sealed class SocketEndpoint(
         }
     }
 
-    private async Task RunAsync(WebSocket socket, string connectionId, string? token)
+    /// <summary>Null when the token proves a valid user id; otherwise the close reason.</summary>
+    private async Task<string?> AuthenticateAsync(ConnectionStateMachine state, string? token)
     {
-        if (options.Faults.IsOn(FaultSwitch.WsRecursion) && FailsWithRecursion())
-        {
-            await CloseNowAsync(socket, WebSocketCloseStatus.InternalServerError, "Internal error");
-            return;
-        }
-
-        var state = new ConnectionStateMachine(options.Faults.IsOn(FaultSwitch.RejectPendingAuth));
-        if (state.CheckBeforeToken() is { } bug)
-        {
-            log.LogError("{Error}", bug);
-            await CloseNowAsync(socket, WebSocketCloseStatus.InternalServerError, "Internal error");
-            return;
-        }
-
         if (token is null)
         {
-            log.LogWarning("No JWT in WebSocket headers or subprotocols: closing 1008");
-            await CloseNowAsync(socket, WebSocketCloseStatus.PolicyViolation, "No JWT in WebSocket headers or subprotocols");
-            return;
+            return "No JWT in WebSocket headers or subprotocols";
         }
 
         var check = await tokens.ValidateAsync(token);
-        var refused = check.Valid ? state.Authenticate(check.UserId!) : $"token refused: {check.Reason}";
-        if (refused is not null)
-        {
-            log.LogWarning("WebSocket authentication failed ({Reason}): closing 1008", refused);
-            await CloseNowAsync(socket, WebSocketCloseStatus.PolicyViolation, refused);
-            return;
-        }
+        return check.Valid ? state.Authenticate(check.UserId!) : $"token refused: {check.Reason}";
+    }
 
+    private async Task ServeAsync(WebSocket socket, string connectionId, ConnectionStateMachine state)
+    {
         state.MarkReady();
         var connection = new ClientConnection(connectionId, state.UserId, socket, log);
         registry.Add(connection);
@@ -99,20 +114,6 @@ public sealed class SocketEndpoint(
         {
             registry.Remove(connection);
             log.LogInformation("connection closed ({Status})", socket.CloseStatus?.ToString() ?? socket.State.ToString());
-        }
-    }
-
-    private bool FailsWithRecursion()
-    {
-        try
-        {
-            RecursionFault.SafeSleep(0);
-            return false;
-        }
-        catch (InsufficientExecutionStackException)
-        {
-            log.LogError("{Error}", RecursionFault.LogMessage);
-            return true;
         }
     }
 
@@ -188,6 +189,26 @@ public sealed class SocketEndpoint(
         try
         {
             await socket.CloseAsync(status, reason, limit.Token);
+        }
+        catch (Exception error) when (error is WebSocketException or OperationCanceledException)
+        {
+            log.LogInformation("close handshake not completed: {Reason}", error.Message);
+        }
+    }
+
+    /// <summary>Closes an unauthenticated socket; a client that has not answered by the deadline is cut off.</summary>
+    private async Task CloseBeforeAsync(WebSocket socket, WebSocketCloseStatus status, string reason, Task deadline)
+    {
+        var closing = socket.CloseAsync(status, reason, lifetime.ApplicationStopping);
+        if (await Task.WhenAny(closing, deadline) != closing)
+        {
+            log.LogWarning("no close answer within the authentication deadline of {DeadlineMs} ms: aborting", options.AuthDeadline.TotalMilliseconds);
+            socket.Abort();
+        }
+
+        try
+        {
+            await closing;
         }
         catch (Exception error) when (error is WebSocketException or OperationCanceledException)
         {

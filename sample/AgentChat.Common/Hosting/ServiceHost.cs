@@ -40,6 +40,14 @@ public static class ServiceHost
         return exitCode;
     }
 
+    /// <summary>Logs the exception that stopped the start (its message as the reason) and returns the exit code.</summary>
+    public static async Task<int> FailStartupAsync(WebApplication app, Exception error, int exitCode)
+    {
+        app.Logger.LogCritical(error, "startup failed: {Reason}", error.Message);
+        await app.DisposeAsync();
+        return exitCode;
+    }
+
     /// <summary>Starts the server, logs every bound address, and waits for shutdown.</summary>
     public static async Task<int> RunAsync(WebApplication app, string serviceName)
     {

@@ -52,7 +52,9 @@ public sealed class JsonLineFormatter(TimeProvider time) : ConsoleFormatter(Form
 
             if (logEntry.Exception is { } error)
             {
-                json.WriteString("exception", error.ToString());
+                // The exception as the runtime describes it (type, message, frames), with runaway
+                // recursion folded so one failure stays one readable line.
+                json.WriteString("exception", ExceptionText.Describe(error));
             }
 
             json.WriteEndObject();

@@ -11,6 +11,9 @@ namespace AgentChat.Common.Tokens;
 /// </summary>
 public sealed class TokenService
 {
+    /// <summary>Longer tokens are refused unread: ours are a few hundred characters.</summary>
+    public const int MaxTokenLength = 8 * 1024;
+
     private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
     private readonly JwtSettings _settings;
     private readonly TimeProvider _time;
@@ -61,13 +64,20 @@ public sealed class TokenService
             return TokenCheck.Refused("token missing");
         }
 
+        if (token.Length > MaxTokenLength)
+        {
+            return TokenCheck.Refused("token too large");
+        }
+
         // Checked first so that "alg": "none" or HS512 get a reason that names the real problem.
-        if (!_handler.CanReadToken(token))
+        // CanReadToken only checks the shape (three base64url-ish parts): "abc.def.ghi" passes it
+        // and fails when its header is decoded.
+        if (!_handler.CanReadToken(token) || ReadAlgorithm(token) is not { } algorithm)
         {
             return TokenCheck.Refused("malformed token");
         }
 
-        if (new JsonWebToken(token).Alg != SecurityAlgorithms.HmacSha256)
+        if (algorithm != SecurityAlgorithms.HmacSha256)
         {
             return TokenCheck.Refused("algorithm not allowed");
         }
@@ -80,9 +90,29 @@ public sealed class TokenService
 
         var jwt = (JsonWebToken)result.SecurityToken;
         var subject = jwt.Subject;
-        return string.IsNullOrEmpty(subject)
-            ? TokenCheck.Refused("token has no subject")
-            : new TokenCheck(true, subject, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero), null);
+        if (string.IsNullOrEmpty(subject))
+        {
+            return TokenCheck.Refused("token has no subject");
+        }
+
+        // One user id rule for every route and the socket: a signed token does not make
+        // "../../x" a user. The id itself is not echoed (reasons go back to clients).
+        return UserIdFormat.IsValid(subject)
+            ? new TokenCheck(true, subject, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero), null)
+            : TokenCheck.Refused("invalid subject");
+    }
+
+    private static string? ReadAlgorithm(string token)
+    {
+        try
+        {
+            return new JsonWebToken(token).Alg;
+        }
+        catch (ArgumentException)
+        {
+            // The header or payload is not base64url JSON (SecurityTokenMalformedException derives from it).
+            return null;
+        }
     }
 
     private bool IsWithinLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)

@@ -7,6 +7,10 @@ public static partial class UserIdFormat
 {
     public static bool IsValid(string? userId) => userId is not null && Pattern().IsMatch(userId);
 
+    /// <summary>Throws <see cref="FormatException"/> naming the id when it breaks the rule.</summary>
+    public static string Require(string? userId) =>
+        IsValid(userId) ? userId! : throw new FormatException($"Invalid user_id format: {userId}");
+
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{2,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

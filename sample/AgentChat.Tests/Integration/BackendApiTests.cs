@@ -13,15 +13,22 @@ public sealed class BackendApiTests(PlatformFixture platform) : IClassFixture<Pl
     {
         using var deadline = Deadline.Start();
 
-        using var response = await platform.Http.GetAsync(new Uri(platform.BackendUrl, "/health"), deadline.Token);
+        // auth_status comes from the backend's own 2 s probe of auth, which a machine starting
+        // many services at once can miss once: up to three full readings, all kept for the message.
+        var readings = new List<JsonElement>();
+        for (var i = 0; i < 3 && (readings.Count == 0 || readings[^1].GetProperty("auth_status").GetString() != "reachable"); i++)
+        {
+            using var response = await platform.Http.GetAsync(new Uri(platform.BackendUrl, "/health"), deadline.Token);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            readings.Add(await response.Content.ReadFromJsonAsync<JsonElement>(deadline.Token));
+        }
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>(deadline.Token);
+        var body = readings[^1];
         Assert.Equal("healthy", body.GetProperty("status").GetString());
         Assert.Equal("agentchat-backend", body.GetProperty("service").GetString());
         Assert.Equal("1.0.0", body.GetProperty("version").GetString());
         Assert.Equal("connected", body.GetProperty("database_status").GetString());
-        Assert.Equal("reachable", body.GetProperty("auth_status").GetString());
+        Assert.True(body.GetProperty("auth_status").GetString() == "reachable", string.Join('\n', readings));
     }
 
     [Fact]
@@ -100,7 +107,7 @@ public sealed class BackendApiTests(PlatformFixture platform) : IClassFixture<Pl
     }
 
     [Fact]
-    public async Task Api_MissingExpiredForgedOrUnsignedToken_401WithReason()
+    public async Task Api_MissingExpiredForgedUnsignedMalformedOversizedOrBadSubjectToken_401WithReason()
     {
         using var deadline = Deadline.Start();
         var cases = new (string? Token, string Detail)[]
@@ -109,6 +116,9 @@ public sealed class BackendApiTests(PlatformFixture platform) : IClassFixture<Pl
             (BadTokens.Expired(platform, "e2e-user-001"), "token refused: token expired"),
             (BadTokens.WrongKey("e2e-user-001"), "token refused: invalid signature"),
             (BadTokens.AlgNone("e2e-user-001"), "token refused: algorithm not allowed"),
+            (BadTokens.Malformed, "token refused: malformed token"),
+            (BadTokens.Oversized(), "token refused: token too large"),
+            (BadTokens.SignedFor(platform, "../../x"), "token refused: invalid subject"),
         };
 
         foreach (var (token, detail) in cases)

@@ -11,27 +11,33 @@ public sealed class WsRecursionFaultTests(WsRecursionPlatform platform) : IClass
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task Connect_AnyToken_Closed1011AndRecursionErrorLogged(bool withToken)
+    public async Task Connect_AnyToken_Closed1011AndStackGuardExceptionLogged(bool withToken)
     {
         using var deadline = Deadline.Start();
         var token = withToken ? await platform.TokenAsync(PlatformFixture.NewUserId(), deadline.Token) : null;
 
         await using var socket = await TestSocket.ConnectAsync(platform.BackendUrl, token, TokenTransport.Header, deadline.Token);
         var frame = await socket.ReceiveAsync(deadline.Token);
-        var logged = await platform.Backend.WaitForLogAsync(e => e.GetProperty("message").GetString()!.StartsWith("RecursionError", StringComparison.Ordinal), deadline.Token);
+        var logged = await platform.Backend.WaitForLogAsync(e => e.TryGetProperty("exception", out _), deadline.Token);
 
         Assert.Equal(WebSocketCloseStatus.InternalServerError, frame.CloseStatus);
         Assert.Equal("Internal error", frame.CloseReason);
         Assert.Equal("error", logged.GetProperty("level").GetString());
-        Assert.Equal("RecursionError: maximum recursion depth exceeded in safe_sleep -> windows_safe_sleep -> safe_sleep", logged.GetProperty("message").GetString());
         Assert.True(logged.TryGetProperty("connectionId", out _));
+        // What .NET itself reported: the exception type, the guard that threw, and the two
+        // methods that called each other, folded into one copy with the number of repeats.
+        var exception = logged.GetProperty("exception").GetString()!;
+        Assert.StartsWith("System.InsufficientExecutionStackException: ", exception, StringComparison.Ordinal);
+        Assert.Contains("RuntimeHelpers.EnsureSufficientExecutionStack", exception, StringComparison.Ordinal);
+        Assert.Matches(@"--- the next 2 line\(s\) repeat \d{3,} times ---\n\s+at AgentChat\.Backend\.Sockets\.SafeSleep\.\w+SleepAsync", exception);
+        Assert.Contains("SafeSleep.WindowsSleepAsync", exception, StringComparison.Ordinal);
     }
 }
 
 public sealed class RejectPendingAuthFaultTests(RejectPendingAuthPlatform platform) : IClassFixture<RejectPendingAuthPlatform>
 {
     [Fact]
-    public async Task Connect_ValidToken_Closed1011AndPendingAuthErrorLogged()
+    public async Task Connect_ValidToken_Closed1011AndValidatorExceptionLogged()
     {
         using var deadline = Deadline.Start();
         var token = await platform.TokenAsync(PlatformFixture.NewUserId(), deadline.Token);
@@ -42,6 +48,10 @@ public sealed class RejectPendingAuthFaultTests(RejectPendingAuthPlatform platfo
 
         Assert.Equal(WebSocketCloseStatus.InternalServerError, frame.CloseStatus);
         Assert.Equal("Invalid user_id format: pending_auth", logged.GetProperty("message").GetString());
+        var exception = logged.GetProperty("exception").GetString()!;
+        Assert.StartsWith("System.FormatException: Invalid user_id format: pending_auth", exception, StringComparison.Ordinal);
+        Assert.Contains("UserIdFormat.Require", exception, StringComparison.Ordinal);
+        Assert.Contains("ConnectionStateMachine.Accept", exception, StringComparison.Ordinal);
     }
 }
 
@@ -140,9 +150,58 @@ public sealed class CapacityTests(CappedPlatform platform) : IClassFixture<Cappe
         var refused = await third.ReceiveAsync(deadline.Token);
         await first.SendAsync(new { type = "ping" }, deadline.Token);
 
-        Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, refused.CloseStatus);
+        Assert.Equal(1013, (int)refused.CloseStatus!);
         Assert.Equal("server at capacity, try again later", refused.CloseReason);
         Assert.Equal("pong", RunInvariants.Type(await first.ReceiveEventAsync(deadline.Token)));
+    }
+
+    [Fact]
+    public async Task Connect_CapTakenBySilentUnauthenticatedSockets_RealUserStillReadyAndSilentOnesCutOff()
+    {
+        using var deadline = Deadline.Start();
+        await WaitForOpenSocketsAsync(0, deadline.Token); // the other test's sockets are released
+        var silent = new List<SilentSocket>();
+        try
+        {
+            // More silent sockets than the cap: each gets its 1008 and never answers it.
+            for (var i = 0; i < 3; i++)
+            {
+                var socket = await SilentSocket.OpenAsync(platform.BackendUrl, deadline.Token);
+                silent.Add(socket);
+                Assert.Equal(1008, await socket.ReadCloseAsync(deadline.Token));
+            }
+
+            var (_, user) = await platform.ConnectNewUserAsync(deadline.Token);
+            await using var ready = user;
+            var open = await OpenSocketsAsync(deadline.Token);
+            await Task.WhenAll(silent.Select(s => s.WaitUntilCutOffAsync(deadline.Token)));
+            var logged = await platform.Backend.WaitForLogAsync(e => e.GetProperty("message").GetString()!.StartsWith("no close answer within the authentication deadline", StringComparison.Ordinal), deadline.Token);
+
+            Assert.Equal(1, open);
+            Assert.Equal("warning", logged.GetProperty("level").GetString());
+            Assert.Equal(WebSocketState.Open, ready.State);
+        }
+        finally
+        {
+            foreach (var socket in silent)
+            {
+                await socket.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<int> OpenSocketsAsync(CancellationToken cancellationToken)
+    {
+        using var health = await platform.Http.GetAsync(new Uri(platform.BackendUrl, "/health"), cancellationToken);
+        return (await health.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("websocket_connections").GetInt32();
+    }
+
+    private async Task WaitForOpenSocketsAsync(int count, CancellationToken cancellationToken)
+    {
+        while (await OpenSocketsAsync(cancellationToken) != count)
+        {
+            await Task.Delay(100, cancellationToken);
+        }
     }
 }
 

@@ -30,6 +30,9 @@ public sealed class WebSocketProtocolTests(PlatformFixture platform) : IClassFix
     [InlineData("expired", "token refused: token expired")]
     [InlineData("wrong-key", "token refused: invalid signature")]
     [InlineData("alg-none", "token refused: algorithm not allowed")]
+    [InlineData("malformed", "token refused: malformed token")]
+    [InlineData("oversized", "token refused: token too large")]
+    [InlineData("bad-subject", "token refused: invalid subject")]
     public async Task Connect_MissingOrBadToken_Closed1008WithReason(string kind, string reason)
     {
         using var deadline = Deadline.Start();
@@ -38,6 +41,9 @@ public sealed class WebSocketProtocolTests(PlatformFixture platform) : IClassFix
             "expired" => BadTokens.Expired(platform, "e2e-user-001"),
             "wrong-key" => BadTokens.WrongKey("e2e-user-001"),
             "alg-none" => BadTokens.AlgNone("e2e-user-001"),
+            "malformed" => BadTokens.Malformed,
+            "oversized" => BadTokens.Oversized(),
+            "bad-subject" => BadTokens.SignedFor(platform, "../../x"),
             _ => null,
         };
 

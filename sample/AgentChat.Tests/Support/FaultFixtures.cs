@@ -11,6 +11,14 @@ public sealed class SlowDbPlatform() : PlatformFixture("slow-db", null);
 
 public sealed class DropUpgradePlatform() : PlatformFixture("drop-upgrade", null);
 
-public sealed class CappedPlatform() : PlatformFixture(null, new Dictionary<string, string> { ["AGENTCHAT_MAX_CONNECTIONS"] = "2" });
+public sealed class CappedPlatform() : PlatformFixture(null, new Dictionary<string, string>
+{
+    ["AGENTCHAT_MAX_CONNECTIONS"] = "2",
+    ["AGENTCHAT_AUTH_DEADLINE_MS"] = CappedPlatform.AuthDeadlineMs.ToString(System.Globalization.CultureInfo.InvariantCulture),
+})
+{
+    /// <summary>Long enough to connect a real user while silent sockets are pending, short enough to wait for.</summary>
+    public const int AuthDeadlineMs = 4000;
+}
 
 public sealed class DatabaseLossPlatform() : PlatformFixture(null, null);

@@ -15,7 +15,7 @@ public sealed class AgentRunnerTests : IAsyncLifetime
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("agentchat-runner-").FullName;
     private readonly CollectingSink _sink = new();
-    private readonly AgentCatalog _agents = new(Catalog.LoadBundled());
+    private readonly AgentCatalog _agents = AgentCatalog.Load(Catalog.LoadBundled(), AgentDefinitionParserTests.BuiltFile);
     private ChatStore _store = null!;
     private AgentRunner _runner = null!;
 

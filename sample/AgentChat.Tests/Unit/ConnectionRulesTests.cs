@@ -11,9 +11,9 @@ public sealed class ConnectionRulesTests
     [Fact]
     public void StateMachine_NormalPath_ConnectingAuthenticatedReady()
     {
-        var state = new ConnectionStateMachine(checkTemporaryIdBug: false);
+        var state = new ConnectionStateMachine(validateOnAccept: false);
         Assert.Equal((ConnectionState.Connecting, "pending_auth"), (state.State, state.UserId));
-        Assert.Null(state.CheckBeforeToken());
+        state.Accept();
 
         Assert.Null(state.Authenticate("e2e-user-001"));
         Assert.Equal((ConnectionState.Authenticated, "e2e-user-001"), (state.State, state.UserId));
@@ -28,9 +28,11 @@ public sealed class ConnectionRulesTests
     }
 
     [Fact]
-    public void StateMachine_RejectPendingAuthBug_ReportsTheTemporaryId()
+    public void Accept_ValidateOnAcceptBug_ValidatorRejectsTheTemporaryId()
     {
-        Assert.Equal("Invalid user_id format: pending_auth", new ConnectionStateMachine(checkTemporaryIdBug: true).CheckBeforeToken());
+        var error = Assert.Throws<FormatException>(() => new ConnectionStateMachine(validateOnAccept: true).Accept());
+
+        Assert.Equal("Invalid user_id format: pending_auth", error.Message);
     }
 
     [Fact]
@@ -52,14 +54,6 @@ public sealed class ConnectionRulesTests
     public void UserIdFormat_Examples(string id, bool valid)
     {
         Assert.Equal(valid, UserIdFormat.IsValid(id));
-    }
-
-    [Fact]
-    public void SafeSleep_Recursion_StopsAtLimitWithPythonLikeMessage()
-    {
-        var error = Assert.Throws<InsufficientExecutionStackException>(() => RecursionFault.SafeSleep(0));
-
-        Assert.Equal("RecursionError: maximum recursion depth exceeded in safe_sleep -> windows_safe_sleep -> safe_sleep", error.Message);
     }
 
     [Fact]

@@ -53,6 +53,38 @@ public sealed class TokenServiceTests
         Assert.Equal("invalid signature", check.Reason);
     }
 
+    [Theory]
+    [InlineData("abc.def.ghi", "malformed token")]
+    [InlineData("a.b", "malformed token")]
+    [InlineData("not a token at all", "malformed token")]
+    public async Task ValidateAsync_Malformed_RefusedWithoutThrowing(string token, string reason)
+    {
+        var check = await new TokenService(Settings, _time).ValidateAsync(token);
+
+        Assert.Equal((false, reason), (check.Valid, check.Reason));
+    }
+
+    [Fact]
+    public async Task ValidateAsync_OverTheLengthLimit_RefusedAsTooLarge()
+    {
+        var check = await new TokenService(Settings, _time).ValidateAsync("a." + new string('b', TokenService.MaxTokenLength) + ".c");
+
+        Assert.Equal((false, "token too large"), (check.Valid, check.Reason));
+    }
+
+    [Theory]
+    [InlineData("../../x")]
+    [InlineData("Bad_User")]
+    [InlineData("pending_auth")]
+    public async Task ValidateAsync_SignedButSubjectIsNoUserId_RefusedAsInvalidSubject(string subject)
+    {
+        var tokens = new TokenService(Settings, _time);
+
+        var check = await tokens.ValidateAsync(tokens.Issue(subject).AccessToken);
+
+        Assert.Equal((false, "invalid subject"), (check.Valid, check.Reason));
+    }
+
     [Fact]
     public async Task ValidateAsync_AlgNone_Refused()
     {
