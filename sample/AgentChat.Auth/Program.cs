@@ -38,9 +38,9 @@ await db.EnsureSchemaAsync(UserStore.Schema, CancellationToken.None);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestLog(TimeProvider.System, app.Logger);
-app.MapGet("/health", async (IDbConnector store, Uptime uptime, CancellationToken ct) =>
+app.MapGet("/health", async (IDbConnector store, Uptime uptime, TimeProvider time, CancellationToken ct) =>
 {
-    var connected = await DbHealth.IsConnectedAsync(store, app.Logger, ct);
+    var connected = await DbHealth.IsConnectedAsync(store, app.Logger, time, ct);
     var report = new AuthHealth(connected ? "healthy" : "unhealthy", ServiceName, ServiceHost.Version, connected ? "connected" : "disconnected", options.Environment, uptime.Seconds);
     return Results.Json(report, statusCode: connected ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
 });

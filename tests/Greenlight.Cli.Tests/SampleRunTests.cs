@@ -82,7 +82,7 @@ public sealed class SampleRunTests
         Assert.Contains("startup failed", worklog, StringComparison.Ordinal);
         var crash = run.GetProperty("clusters").EnumerateArray().Single();
         Assert.Equal(["backend"], crash.GetProperty("tests").EnumerateArray().Select(t => t.GetString()));
-        Assert.Contains("IndentationError: unexpected indent (data_helper_agent.py, line 74)", crash.GetProperty("evidence")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("line ends with a carriage return", crash.GetProperty("evidence")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Contains("## Root causes", worklog, StringComparison.Ordinal);
     }
 

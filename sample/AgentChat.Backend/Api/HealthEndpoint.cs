@@ -23,9 +23,9 @@ public static class HealthEndpoint
     public const string ServiceName = "agentchat-backend";
 
     public static void MapHealth(this WebApplication app) =>
-        app.MapGet("/health", async (IDbConnector db, AuthProbe auth, Uptime uptime, BackendOptions options, ConnectionRegistry sockets, RunCoordinator runs, ILoggerFactory logs, CancellationToken ct) =>
+        app.MapGet("/health", async (IDbConnector db, AuthProbe auth, Uptime uptime, BackendOptions options, ConnectionRegistry sockets, RunCoordinator runs, ILoggerFactory logs, TimeProvider time, CancellationToken ct) =>
         {
-            var database = DbHealth.IsConnectedAsync(db, logs.CreateLogger("AgentChat.Backend.Health"), ct);
+            var database = DbHealth.IsConnectedAsync(db, logs.CreateLogger("AgentChat.Backend.Health"), time, ct);
             var authStatus = auth.CheckAsync(ct);
             var connected = await database;
             var report = new BackendHealth(

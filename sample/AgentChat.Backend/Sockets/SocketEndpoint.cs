@@ -19,6 +19,7 @@ public sealed class SocketEndpoint(
     SafeSleep sleep,
     BackendOptions options,
     IHostApplicationLifetime lifetime,
+    TimeProvider time,
     ILogger<SocketEndpoint> log)
 {
     /// <summary>RFC 6455 "Try Again Later"; <see cref="WebSocketCloseStatus"/> has no name for it.</summary>
@@ -123,6 +124,7 @@ public sealed class SocketEndpoint(
         var message = new ArrayBufferWriter<byte>(1024);
         var tooLarge = false;
         using var closing = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
+        ITimer? handshake = null;
         try
         {
             while (socket.State == WebSocketState.Open)
@@ -168,7 +170,7 @@ public sealed class SocketEndpoint(
                 if (socket.State == WebSocketState.Open && connection.IsClosing)
                 {
                     // The server sent a close: wait a bounded time for the client's answer.
-                    closing.CancelAfter(CloseHandshakeLimit);
+                    handshake ??= time.CreateTimer(_ => closing.Cancel(), null, CloseHandshakeLimit, Timeout.InfiniteTimeSpan);
                 }
             }
         }
@@ -178,14 +180,15 @@ public sealed class SocketEndpoint(
         }
         finally
         {
+            handshake?.Dispose();
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
     private async Task CloseNowAsync(WebSocket socket, WebSocketCloseStatus status, string reason)
     {
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
-        limit.CancelAfter(CloseHandshakeLimit);
+        using var deadline = new CancellationTokenSource(CloseHandshakeLimit, time);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping, deadline.Token);
         try
         {
             await socket.CloseAsync(status, reason, limit.Token);

@@ -8,10 +8,10 @@ public static class DbHealth
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(15);
 
-    public static async Task<bool> IsConnectedAsync(IDbConnector db, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<bool> IsConnectedAsync(IDbConnector db, ILogger logger, TimeProvider time, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Limit);
+        using var limit = new CancellationTokenSource(Limit, time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
         try
         {
             if (await db.IsReachableAsync(timeout.Token))

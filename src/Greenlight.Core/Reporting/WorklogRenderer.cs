@@ -13,6 +13,7 @@ public static class WorklogRenderer
     {
         var md = new MarkdownWriter();
         HeaderSection.Write(md, run);
+        NotesSection.Write(md, run);
         HistorySection.Write(md, run);
         LoopSection.Write(md, run);
         DeploymentSection.Write(md, run);
