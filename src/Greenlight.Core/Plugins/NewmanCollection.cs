@@ -86,8 +86,9 @@ public static class NewmanCollection
         }
     }
 
-    // newman's reporter: _.upperFirst(_.camelCase(fullName).replace(/\W/g, '')). The sandbox has the
-    // same lodash, so the script forms the name the same way instead of C# imitating camelCase.
+    // newman's reporter: _.upperFirst(_.camelCase(fullName).replace(/\W/g, '')) with lodash 4. The
+    // sandbox's require('lodash') is lodash 4 too (its global _ is an older one, without upperFirst),
+    // so the script forms the name the same way instead of C# imitating camelCase.
     private static JsonObject PreRequestEvent(Dictionary<string, string> paths)
     {
         string[] exec =
@@ -95,8 +96,9 @@ public static class NewmanCollection
             "// Added by Greenlight to its temporary copy of this collection: tells the recording proxy which request's tests this is.",
             "(function () {",
             "  var paths = " + JsonSerializer.Serialize(paths) + ";",
+            "  var lodash = require('lodash');",
             "  var path = paths[pm.info.requestId] || pm.info.requestName;",
-            "  pm.request.headers.upsert({ key: '" + HeaderName + "', value: _.upperFirst(_.camelCase(path).replace(/\\W/g, '')) });",
+            "  pm.request.headers.upsert({ key: '" + HeaderName + "', value: lodash.upperFirst(lodash.camelCase(path).replace(/\\W/g, '')) });",
             "}());",
         ];
         return new JsonObject

@@ -71,7 +71,8 @@ function patchUndici(registry) {
   diagnostics.subscribe('undici:request:create', ({ request }) => {
     const name = registry.current();
     if (name === undefined || hasUndiciHeader(request.headers)) return;
-    request.addHeader(HEADER, encode(name));
+    // A throw here would surface as an uncaught exception in the test process.
+    try { request.addHeader(HEADER, encode(name)); } catch { /* request left untagged */ }
   });
 }
 
@@ -81,10 +82,12 @@ function hasUndiciHeader(headers) {
   return false;
 }
 
-// A header value must be Latin-1 without control characters; test names rarely are not. Those
-// that are go percent-encoded, which the proxy records as sent (and then matches no test).
+// Node writes a header string one byte per character, so the name goes out as its UTF-8 bytes
+// (Playwright's " › " included), which is how the proxy (Kestrel) decodes it. Control characters
+// are not allowed in a header: a name with one (a multi-line title) has them as spaces and
+// matches no test, which leaves that test to time-window attribution.
 function encode(name) {
-  return /^[\t\x20-\x7e\x80-\xff]*$/.test(name) ? name : encodeURIComponent(name);
+  return Buffer.from(name.replace(/[\x00-\x08\x0a-\x1f\x7f]/g, ' '), 'utf8').toString('latin1');
 }
 
 // Playwright Test runs one test at a time per worker and answers test.info() while it runs
