@@ -98,6 +98,8 @@ public abstract class AdapterSuiteFixture : IAsyncLifetime
         if (_backend is not null) await _backend.DisposeAsync();
         if (_stub is not null) await _stub.DisposeAsync();
         _log?.Dispose();
+        // node_modules is hundreds of MB per suite; keep /tmp from filling up run after run.
+        if (Root.Length > 0) Directory.Delete(Path.GetDirectoryName(Root)!, recursive: true);
         GC.SuppressFinalize(this);
     }
 }
