@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 
 namespace Greenlight.Proxy;
 
@@ -21,5 +22,9 @@ public static class UpstreamClient
         EnableMultipleHttp2Connections = true,
         ActivityHeadersPropagator = null,
         ConnectTimeout = TimeSpan.FromSeconds(15),
+        // Kestrel decodes a non-ASCII request header as UTF-8; send it on the same way. Without
+        // this the handler refuses the request (502), e.g. Playwright's "describe › test" names
+        // in X-Greenlight-Test.
+        RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8,
     };
 }

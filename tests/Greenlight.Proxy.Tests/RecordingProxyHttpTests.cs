@@ -32,6 +32,25 @@ public sealed class RecordingProxyHttpTests
     }
 
     [Fact]
+    public async Task Get_NonAsciiTestHeader_ForwardedAndRecordedAsSent()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var upstream = await TestUpstream.StartAsync(cts.Token);
+        var log = new TrafficLog();
+        await using var proxy = await RecordingProxy.StartAsync("backend", upstream.Url, log, cts.Token);
+        // Playwright names a test "describe › title"; Node sends such a header as UTF-8.
+        using var handler = new SocketsHttpHandler { RequestHeaderEncodingSelector = (_, _) => System.Text.Encoding.UTF8 };
+        using var client = new HttpClient(handler);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(proxy.Url, "hello?name=ada"));
+        request.Headers.Add("X-Greenlight-Test", "items › reads an item");
+        using var response = await client.SendAsync(request, cts.Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("items › reads an item", Assert.Single(await TrafficWait.ForAsync(log, 1, cts.Token)).Test);
+    }
+
+    [Fact]
     public async Task Post_ThroughProxy_ForwardsBody()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));

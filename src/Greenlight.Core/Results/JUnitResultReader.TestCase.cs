@@ -97,6 +97,9 @@ public sealed partial class JUnitResultReader
             if (className == name)
             {
                 className = "";
+                // jest-junit's "{classname} {title}" leaves a leading space on a test outside any
+                // describe; jest's own fullName (and the Node adapter's X-Greenlight-Test) has none.
+                name = name.Trim();
             }
             else if (className.Length > 0 && name.Length > className.Length + 1
                 && name.StartsWith(className, StringComparison.Ordinal) && name[className.Length] == '.')

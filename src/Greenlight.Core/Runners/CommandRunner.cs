@@ -1,5 +1,6 @@
 using Greenlight.Config;
 using Greenlight.Model;
+using Greenlight.Plugins;
 using Greenlight.Results;
 using Greenlight.Stages;
 
@@ -9,7 +10,8 @@ namespace Greenlight.Runners;
 /// Any test command that writes JUnit XML: <c>command:</c> runs through <c>/bin/sh -c</c> (or, without
 /// it, <c>args</c> is the argument array), in <c>path</c> when that is a folder, else the repository
 /// root. Then every file matching <c>results:</c> written during the run is read; a missing or stale
-/// file is a problem, never a silent pass.
+/// file is a problem, never a silent pass. The command also gets the Node adapters' variables
+/// (<see cref="NodeAdapters.Environment"/>), which it may use to tag its requests; nothing is on by itself.
 /// </summary>
 public sealed class CommandRunner(Processes.ChildProcess processes, IEnumerable<IResultReader> readers, TimeProvider time) : ITestRunner
 {
@@ -38,7 +40,7 @@ public sealed class CommandRunner(Processes.ChildProcess processes, IEnumerable<
 
         // File times have coarser clocks than ours; a file touched within a second of the start still counts.
         var notBefore = time.GetUtcNow().UtcDateTime.AddSeconds(-1);
-        var spec = RunnerRun.Spec(program, arguments, workingDirectory, context, suite.Timeout, RunnerRun.OutputPath(context));
+        var spec = RunnerRun.Spec(program, arguments, workingDirectory, WithNodeAdapters(context), suite.Timeout, RunnerRun.OutputPath(context));
         var process = await processes.RunAsync(spec, cancellationToken).ConfigureAwait(false);
         var result = RunnerRun.Base(suite, spec, process, processes, cancellationToken);
         var problems = result.Problems.ToList();
@@ -66,5 +68,18 @@ public sealed class CommandRunner(Processes.ChildProcess processes, IEnumerable<
         }
 
         return result with { Cases = cases, Problems = problems, CollectionFailed = collectionFailed, ResultFiles = fresh };
+    }
+
+    // Opt-in, so NODE_OPTIONS of every node process the command starts (builds, servers) stays the user's.
+    private static SuiteRunContext WithNodeAdapters(SuiteRunContext context)
+    {
+        var files = NodeAdapters.Write(Path.Combine(context.SuiteDirectory, "node-adapters"));
+        var environment = new Dictionary<string, string>(context.Environment);
+        foreach (var (name, value) in NodeAdapters.Environment(files))
+        {
+            environment.TryAdd(name, value);
+        }
+
+        return context with { Environment = environment };
     }
 }

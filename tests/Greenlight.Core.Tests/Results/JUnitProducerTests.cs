@@ -38,6 +38,15 @@ public sealed class JUnitProducerTests
     }
 
     [Fact]
+    public async Task ReadAsync_JestJunitTestOutsideDescribe_NamedAsJestFullNameWithoutLeadingSpace()
+    {
+        var file = await _reader.ReadAsync(TestData.Path("jest", "jest-junit.xml"), TestData.Timeout());
+
+        var top = Assert.Single(file.Cases, c => c.Name.EndsWith("top level passes", StringComparison.Ordinal));
+        Assert.Equal("top level passes", top.FullName);
+    }
+
+    [Fact]
     public async Task ReadAsync_JestTodo_ReadsAsPassedWithZeroDuration()
     {
         var file = await _reader.ReadAsync(TestData.Path("jest", "jest-junit.xml"), TestData.Timeout());
