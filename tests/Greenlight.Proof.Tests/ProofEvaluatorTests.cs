@@ -54,7 +54,7 @@ public sealed class ProofEvaluatorTests
     }
 
     [Fact]
-    public void Evaluate_HeaderMatchWithoutTimes_AttributesByHeader()
+    public void Evaluate_HeaderMatchWithoutTimes_AttributesByHeaderAndDoubtsTheUntiedPass()
     {
         var input = new ProofInput
         {
@@ -67,8 +67,11 @@ public sealed class ProofEvaluatorTests
         var proof = new ProofEvaluator().Evaluate(input);
 
         Assert.Equal(["server-error"], proof.Tests[0].Reasons);
-        // Rules that could not look do not condemn the test; the notes say they could not look.
-        Assert.True(proof.Tests[1].Proven);
+        Assert.Equal(ProofLevel.Request, proof.Tests[0].Level);
+        // A pass no request and no window ties to it is not proven: the checks could not look at its traffic.
+        Assert.False(proof.Tests[1].Proven);
+        Assert.Equal(ProofLevel.Suite, proof.Tests[1].Level);
+        Assert.Equal(["no-attribution"], proof.Tests[1].Reasons);
         Assert.Contains("no-traffic: could not be evaluated for 1 test(s): the runner gave no start/end times and no request carried X-Greenlight-Test for this test", proof.Notes);
     }
 

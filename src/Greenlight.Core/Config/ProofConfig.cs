@@ -33,6 +33,15 @@ public sealed record ProofConfig
     /// <summary><c>duration_drop_ratio</c>: a pass faster than this share of its median is <c>duration-drop</c>.</summary>
     public double DurationDropRatio { get; init; } = 0.1;
 
+    /// <summary>
+    /// <c>level</c>: the weakest proof level a pass may have and still count as proven. A suite whose
+    /// runner cannot tie traffic test by test may accept <c>suite</c>, with <see cref="LevelReason"/>.
+    /// </summary>
+    public string Level { get; init; } = ProofLevel.Window;
+
+    /// <summary><c>level_reason</c>: why a lower level is accepted; the worklog shows it.</summary>
+    public string? LevelReason { get; init; }
+
     /// <summary>Line of the first key of the suite's <c>proof:</c> block, for messages about it; 0 for the defaults.</summary>
     public int Line { get; init; }
 

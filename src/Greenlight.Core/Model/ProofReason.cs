@@ -13,6 +13,10 @@ public static class ProofReason
     public const string UnawaitedCoroutine = "unawaited-coroutine";
     public const string MockMarker = "mock-marker";
     public const string UnhealthyService = "unhealthy-service";
+    /// <summary>A pass whose traffic cannot be tied to it at the level its suite requires (<c>proof.level</c>).</summary>
+    public const string NoAttribution = "no-attribution";
+    /// <summary>Tests that passed in the last run are missing from this run's report.</summary>
+    public const string MissingTests = "missing-tests";
 
     /// <summary>Every code, in the order docs/proof.md lists them.</summary>
     public static readonly IReadOnlyList<string> All =

@@ -145,6 +145,8 @@ public sealed record TestRecord
     public bool Proven { get; init; }
     public IReadOnlyList<string> Reasons { get; init; } = [];
     public int Requests { get; init; }
+    /// <summary>How closely traffic is tied to this test: request, window, suite or none (<see cref="ProofLevel"/>).</summary>
+    public string? ProofLevel { get; init; }
     /// <summary>"code: evidence" lines behind <see cref="Reasons"/>, for people.</summary>
     public IReadOnlyList<string> Evidence { get; init; } = [];
     public string? Message { get; init; }

@@ -27,7 +27,9 @@ public sealed class ProofEvaluator(IReadOnlyList<IProofRule> rules)
         var tests = BuildTests(input, suite, notes);
 
         var suiteChecks = active.Select(r => r.CheckSuite(suite)).Where(c => c.Status == ProofCheckStatus.Unproven).ToList();
-        var proofs = tests.Select(t => Judge(t, suite, active)).ToList();
+        suiteChecks.AddRange(ProofLevels.SuiteChecks(input, tests));
+        var proofs = tests.Select(t => ProofLevels.Require(Judge(t, suite, active), t, input)).ToList();
+        notes.AddRange(ProofLevels.Notes(input, proofs));
         notes.AddRange(proofs.SelectMany(p => p.NotEvaluated)
             .GroupBy(c => (c.Code, c.Detail))
             .Select(g => $"{g.Key.Code}: could not be evaluated for {g.Count()} test(s): {g.Key.Detail}"));
@@ -54,6 +56,7 @@ public sealed class ProofEvaluator(IReadOnlyList<IProofRule> rules)
             Evidence = [.. unproven.Select(c => $"{c.Code}: {c.Detail}")],
             Duration = test.Duration,
             Requests = test.Traffic.Count,
+            Level = test.Level,
             NotEvaluated = [.. checks.Where(c => c.Status == ProofCheckStatus.NotEvaluated)],
         };
     }
@@ -79,6 +82,11 @@ public sealed class ProofEvaluator(IReadOnlyList<IProofRule> rules)
         var events = PytestMatcher.Match(cases, input.Pytest);
         var subjects = cases.Select((c, i) => new TrafficAttribution.Subject(Names(c, events[i]), Window(c, events[i]))).ToList();
         var traffic = TrafficAttribution.Attribute(subjects, input.Traffic, input.Config.ClockSkew);
+        if (traffic.Ambiguous > 0)
+        {
+            notes.Add($"{traffic.Ambiguous} request(s) fell into the windows of several tests running at once; tied to none of them");
+        }
+
         if (traffic.UnknownTestHeaders > 0)
         {
             notes.Add($"{traffic.UnknownTestHeaders} request(s) named a test (X-Greenlight-Test) that is not in this suite's results; tied by time instead");
@@ -95,6 +103,10 @@ public sealed class ProofEvaluator(IReadOnlyList<IProofRule> rules)
                 Duration = events[i]?.WorkDuration ?? c.Duration,
                 Traffic = attributed,
                 TrafficKnown = subjects[i].Window is not null || traffic.MatchedByHeader[i],
+                Level = !input.Recorded ? ProofLevel.None
+                    : traffic.MatchedByHeader[i] ? ProofLevel.Request
+                    : subjects[i].Window is not null ? ProofLevel.Window
+                    : ProofLevel.Suite,
                 MedianDuration = input.MedianDurations.TryGetValue(c.FullName, out var median) ? median : null,
                 Output = Output(c, events[i]),
                 TargetServices = [.. attributed.Select(r => r.Service).Concat(input.Services).Distinct(StringComparer.Ordinal)],
@@ -104,7 +116,9 @@ public sealed class ProofEvaluator(IReadOnlyList<IProofRule> rules)
 
     private static HashSet<string> Names(TestCaseResult c, PytestTestEvent? e)
     {
+        // The class name too: one request can carry several assertions (newman names its request so).
         var names = new HashSet<string>(StringComparer.Ordinal) { c.Name, c.FullName };
+        if (c.ClassName.Length > 0) names.Add(c.ClassName);
         if (e is not null) names.Add(e.NodeId);
         return names;
     }

@@ -22,6 +22,9 @@ public sealed record ProofInput
     /// <summary>Traffic the recording proxies saw during the suite (more is harmless: it is tied by header or time).</summary>
     public IReadOnlyList<TrafficRecord> Traffic { get; init; } = [];
 
+    /// <summary>True when a recording proxy stood in front of the suite's services; false leaves every test at level <c>none</c>.</summary>
+    public bool Recorded { get; init; } = true;
+
     public IReadOnlyList<ProbeResult> Probes { get; init; } = [];
 
     /// <summary>Median duration of each test's last passing runs, keyed by <see cref="TestCaseResult.FullName"/>.</summary>

@@ -22,6 +22,9 @@ public sealed record TestProof
     /// <summary>Traffic records tied to this test (run.json <c>requests</c>).</summary>
     public int Requests { get; init; }
 
+    /// <summary>How closely traffic is tied to this test (<see cref="Model.ProofLevel"/>).</summary>
+    public string Level { get; init; } = Model.ProofLevel.None;
+
     /// <summary>Rules that concerned this test but could not be evaluated, and why.</summary>
     public IReadOnlyList<ProofCheck> NotEvaluated { get; init; } = [];
 }

@@ -23,6 +23,9 @@ public sealed record TestEvidence
     /// <summary>False when neither a window nor a matching X-Greenlight-Test exists: traffic rules cannot judge.</summary>
     public bool TrafficKnown { get; init; }
 
+    /// <summary>How closely <see cref="Traffic"/> is tied to this test (<see cref="Model.ProofLevel"/>).</summary>
+    public string Level { get; init; } = Model.ProofLevel.None;
+
     /// <summary>Median duration of this test's last passing runs; null without history.</summary>
     public TimeSpan? MedianDuration { get; init; }
 

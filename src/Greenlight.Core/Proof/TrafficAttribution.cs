@@ -4,9 +4,9 @@ namespace Greenlight.Proof;
 
 /// <summary>
 /// Ties traffic records to tests (docs/proof.md): a record whose X-Greenlight-Test equals a
-/// test's name, full name or pytest node id belongs to that test alone; any other record belongs
-/// to every test whose window it overlaps, or, when it overlaps none, to the nearest window within
-/// the clock skew.
+/// test's name, full name, class name or pytest node id belongs to that test alone; any other record
+/// belongs to the one test whose window it overlaps, or, when it overlaps none, to the nearest window
+/// within the clock skew. A record in the windows of several tests at once belongs to none of them.
 /// </summary>
 public static class TrafficAttribution
 {
@@ -16,13 +16,17 @@ public static class TrafficAttribution
         IReadOnlyList<IReadOnlyList<TrafficRecord>> PerSubject,
         IReadOnlyList<bool> MatchedByHeader,
         int UnknownTestHeaders,
-        int Unattributed);
+        int Unattributed)
+    {
+        /// <summary>Records in the windows of several tests at once: tied to none, since any of them could have sent it.</summary>
+        public int Ambiguous { get; init; }
+    }
 
     public static Result Attribute(IReadOnlyList<Subject> subjects, IReadOnlyList<TrafficRecord> records, TimeSpan skew)
     {
         var per = subjects.Select(_ => new List<TrafficRecord>()).ToArray();
         var byHeader = new bool[subjects.Count];
-        int unknown = 0, unattributed = 0;
+        int unknown = 0, unattributed = 0, ambiguous = 0;
         foreach (var record in records)
         {
             if (record.Test is { } test)
@@ -51,20 +55,33 @@ public static class TrafficAttribution
 
             var targets = ByWindow(subjects, record, skew);
             if (targets.Count == 0) unattributed++;
+            if (targets.Count > 1)
+            {
+                ambiguous++;
+                continue;
+            }
+
             foreach (var i in targets) per[i].Add(record);
         }
 
-        return new Result(per, byHeader, unknown, unattributed);
+        return new Result(per, byHeader, unknown, unattributed) { Ambiguous = ambiguous };
     }
 
+    /// <summary>
+    /// The tests a record falls to by time: the windows holding the moment it was sent; failing that,
+    /// the windows it overlaps; failing that, the nearest window within the clock skew. More than one
+    /// means tests ran at once and any of them could have sent it.
+    /// </summary>
     private static List<int> ByWindow(IReadOnlyList<Subject> subjects, TrafficRecord record, TimeSpan skew)
     {
+        var sentIn = new List<int>();
         var overlapping = new List<int>();
         var nearest = new List<int>();
         var best = TimeSpan.MaxValue;
         for (var i = 0; i < subjects.Count; i++)
         {
             if (subjects[i].Window is not { } window) continue;
+            if (window.DistanceTo(record.Started, record.Started) == TimeSpan.Zero) sentIn.Add(i);
             var distance = window.DistanceTo(record.Started, record.Ended);
             if (distance == TimeSpan.Zero)
             {
@@ -78,6 +95,6 @@ public static class TrafficAttribution
             }
         }
 
-        return overlapping.Count > 0 ? overlapping : nearest;
+        return sentIn.Count > 0 ? sentIn : overlapping.Count > 0 ? overlapping : nearest;
     }
 }

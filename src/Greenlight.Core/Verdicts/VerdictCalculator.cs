@@ -70,7 +70,7 @@ public static class VerdictCalculator
         var withTraffic = run.Tests.Count(t => t.Outcome == TestOutcome.Passed && t.Requests > 0);
         var critical = run.Probes.Where(p => p.Critical).Select(p => p.Service).Distinct().Count();
         return new(Verdict.Green,
-            [$"all {passed} tests in {run.Suites.Count} suites ran, passed and are proven ({withTraffic} with recorded traffic)", $"{critical}/{critical} critical services healthy", .. notes],
+            [$"all {passed} tests in {run.Suites.Count} suites ran, passed and are proven ({withTraffic} with recorded traffic{Levels(run)})", $"{critical}/{critical} critical services healthy", .. notes],
             run.Focus == "all" ? "Nothing to fix: every selected suite is green." : "Widen the focus: `greenlight run --focus all`.");
     }
 
@@ -152,6 +152,14 @@ public static class VerdictCalculator
 
     private static IEnumerable<string> StoppedByFailFast(RunRecord run) =>
         run.Suites.Where(s => s.Outcome == StageOutcome.NotRun).Select(s => $"{s.Id}: not run ({string.Join("; ", s.Problems)})");
+
+    /// <summary>"; by level: 80 request, 6 window" when the passes carry proof levels.</summary>
+    private static string Levels(RunRecord run)
+    {
+        var levels = run.Tests.Where(t => t.Outcome == TestOutcome.Passed && t.ProofLevel is not null)
+            .GroupBy(t => t.ProofLevel!).OrderBy(g => ProofLevel.All.ToList().IndexOf(g.Key)).Select(g => $"{g.Count()} {g.Key}").ToList();
+        return levels.Count == 0 ? "" : $"; by level: {string.Join(", ", levels)}";
+    }
 
     private static string Percent(double rate) => $"{rate * 100:0.#} %";
 

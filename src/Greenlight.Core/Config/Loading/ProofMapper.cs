@@ -7,7 +7,7 @@ namespace Greenlight.Config.Loading;
 /// <summary>A suite's <c>proof:</c> block (docs/proof.md) as a typed <see cref="ProofConfig"/>, each problem at its own line.</summary>
 internal static class ProofMapper
 {
-    internal static readonly string[] Known = ["min_duration_ms", "require_traffic", "duration_drop_ratio", "clock_skew_ms", "mock_patterns", "disabled"];
+    internal static readonly string[] Known = ["min_duration_ms", "require_traffic", "duration_drop_ratio", "clock_skew_ms", "mock_patterns", "disabled", "level", "level_reason"];
 
     public static ProofConfig Map(YamlReader r, YamlNode? node, string field)
     {
@@ -34,8 +34,11 @@ internal static class ProofMapper
             r.Error(patternNode, $"{field}.mock_patterns", "a pattern must not be empty");
         }
 
+        var (level, levelReason) = Level(r, map, field);
         return defaults with
         {
+            Level = level ?? defaults.Level,
+            LevelReason = levelReason,
             MinDurationMs = minDuration ?? defaults.MinDurationMs,
             ClockSkewMs = clockSkew ?? defaults.ClockSkewMs,
             DurationDropRatio = ratio ?? defaults.DurationDropRatio,
@@ -45,6 +48,27 @@ internal static class ProofMapper
             Disabled = Disabled(r, map, field),
             Line = (int)map.Start.Line,
         };
+    }
+
+    /// <summary><c>level</c> and <c>level_reason</c>: a level below <c>window</c> must say why.</summary>
+    private static (string? Level, string? Reason) Level(YamlReader r, YamlMappingNode map, string field)
+    {
+        var levelNode = YamlReader.Child(map, "level");
+        var level = levelNode is null ? null : r.String(levelNode, $"{field}.level");
+        if (level is not null && !ProofLevel.All.Contains(level))
+        {
+            r.Error(levelNode!, $"{field}.level", $"'{level}' is not a proof level (request, window, suite, none){Suggestions.Hint(level, ProofLevel.All)}");
+            level = null;
+        }
+
+        var reasonNode = YamlReader.Child(map, "level_reason");
+        var reason = reasonNode is null ? null : r.String(reasonNode, $"{field}.level_reason");
+        if (level is ProofLevel.Suite or ProofLevel.None && string.IsNullOrWhiteSpace(reason))
+        {
+            r.Error(levelNode!, $"{field}.level", $"accepting level '{level}' needs level_reason: why this suite's passes cannot be tied test by test (the worklog shows it)");
+        }
+
+        return (level, reason);
     }
 
     private static double? Milliseconds(YamlReader r, YamlMappingNode map, string key, string field)

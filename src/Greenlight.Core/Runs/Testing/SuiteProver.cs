@@ -22,6 +22,7 @@ internal static class SuiteProver
             Cases = result.Cases,
             Pytest = result.Pytest,
             Traffic = traffic,
+            Recorded = recorded,
             Probes = probes,
             MedianDurations = medians,
             Services = suite.Services,
@@ -36,7 +37,7 @@ internal static class SuiteProver
 
         var byCase = proof.Tests.ToDictionary(t => t.Case, (IEqualityComparer<TestCaseResult>)ReferenceEqualityComparer.Instance);
         var judged = tests.Select((t, i) => i < result.Cases.Count && byCase.TryGetValue(result.Cases[i], out var test)
-            ? t with { Proven = test.Proven, Reasons = test.Reasons, Evidence = test.Evidence, Requests = test.Requests }
+            ? t with { Proven = test.Proven, Reasons = test.Reasons, Evidence = test.Evidence, Requests = test.Requests, ProofLevel = test.Level }
             : t).ToList();
         return (record with { ProofReasons = proof.SuiteReasons, ProofEvidence = proof.SuiteEvidence, ProofNotes = notes }, judged);
     }
