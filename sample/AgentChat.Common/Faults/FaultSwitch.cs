@@ -1,6 +1,6 @@
 namespace AgentChat.Common.Faults;
 
-/// <summary>The incidents of REFERENCE.md §4 that a service can replay on purpose.</summary>
+/// <summary>The incidents a service can replay on purpose, each through the code path it names (sample/README.md).</summary>
 [Flags]
 public enum FaultSwitch
 {

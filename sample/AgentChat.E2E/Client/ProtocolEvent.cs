@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace AgentChat.E2E.Client;
 
-/// <summary>One JSON frame received from /ws, with the envelope fields of DESIGN.md §8 at hand.</summary>
+/// <summary>One JSON frame received from /ws, with the envelope fields of sample/PROTOCOL.md at hand.</summary>
 public sealed record ProtocolEvent(JsonElement Raw, string Text)
 {
     public static readonly IReadOnlySet<string> TerminalTypes = new HashSet<string>(StringComparer.Ordinal)

@@ -5,7 +5,7 @@ using AgentChat.E2E.Support;
 namespace AgentChat.E2E.P1;
 
 /// <summary>
-/// The P1 critical tier: the 25 tests of the E2E index (REFERENCE.md §2), in its order.
+/// The P1 critical tier: the 25 tests of the E2E index (sample/AgentChat.E2E/README.md), in its order.
 /// 100 % must pass. Split over partial files by area; one class, run in T-number order.
 /// </summary>
 [Trait("Priority", "P1")]

@@ -3,7 +3,7 @@ using AgentChat.E2E.Client;
 
 namespace AgentChat.E2E.Support;
 
-/// <summary>The run invariants of DESIGN.md §8, checked on what the client received.</summary>
+/// <summary>The run invariants of sample/PROTOCOL.md, checked on what the client received.</summary>
 public static class RunAssert
 {
     /// <summary>First agent_started, seq 0.. without gaps, one terminal and last, tool pairs closed.</summary>

@@ -5,7 +5,7 @@ using System.Net.Sockets;
 namespace AgentChat.Tests.Support;
 
 /// <summary>
-/// A throwaway PostgreSQL cluster (FORMATS.md "PostgreSQL in tests"): initdb into a temp folder
+/// A throwaway PostgreSQL cluster (Debian's postgresql, which ./test.sh installs): initdb into a temp folder
 /// owned by the postgres user, pg_ctl start on a free loopback port, pg_ctl stop at the end.
 /// Without the Debian package the fixture fails with a clear message; it never falls back.
 /// </summary>

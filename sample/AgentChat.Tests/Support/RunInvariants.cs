@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace AgentChat.Tests.Support;
 
-/// <summary>The invariants of DESIGN.md §8 for one run's events, checked in one place.</summary>
+/// <summary>The invariants of sample/PROTOCOL.md for one run's events, checked in one place.</summary>
 public static class RunInvariants
 {
     /// <summary>Asserts every invariant and returns the concatenated partial deltas.</summary>
