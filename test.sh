@@ -6,6 +6,8 @@ cd "$(dirname "$0")"
 need=()
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import pytest' 2>/dev/null || need+=(python3-pytest)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+# The adapter tests npm-install jest, mocha, newman and Playwright Test into their temp folders.
+command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
 if [ ${#need[@]} -gt 0 ]; then
   echo "test.sh: installing ${need[*]} (apt-get)"
   if [ "$(id -u)" -ne 0 ]; then

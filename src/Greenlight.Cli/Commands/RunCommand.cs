@@ -63,7 +63,7 @@ internal static class RunCommand
         var time = TimeProvider.System;
         var progress = new ConsoleProgress(terminal);
         var pipeline = new RunPipeline(StageCatalog.Create(time, redactor), time, redactor, progress, Random.Shared);
-        terminal.Line($"greenlight run: {config.SourcePath} (focus {options.Focus ?? "all"})");
+        terminal.Line($"greenlight run: {Shown(config.SourcePath)} (focus {options.Focus ?? "all"})");
         var outcome = await progress.LiveAsync(() => pipeline.RunAsync(config, options, cancellationToken));
         if (outcome.Record is not { } record)
         {
@@ -82,5 +82,12 @@ internal static class RunCommand
         }
 
         return outcome.ExitCode;
+    }
+
+    /// <summary>The config as the user would type it: relative to the current folder when it is below it.</summary>
+    private static string Shown(string path)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : "./" + relative;
     }
 }
