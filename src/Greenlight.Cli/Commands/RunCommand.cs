@@ -39,7 +39,7 @@ internal static class RunCommand
         var command = new Command("run",
             "Deploy the services, probe them, run the selected suites phase by phase (P1 first), and write "
             + ".greenlight/runs/<run-id>/run.json and worklog.md; with --iterations and --remediate, loop: hand the evidence bundle to the "
-            + "remediation command, guard its change, redeploy what changed and rerun. Exit code (the last iteration): GREEN 0, RED 1, config error 2, UNPROVEN 3, BLOCKED 4.")
+            + "remediation command, guard its change, redeploy what changed and rerun. Exit code (the last iteration): GREEN 0, RED 1, config error 2, UNPROVEN 3, BLOCKED 4; 5 is an internal error of Greenlight, not a verdict.")
         {
             config, focus, noFailFast, iterations, remediate, analysisOnly, json,
         };
@@ -65,6 +65,13 @@ internal static class RunCommand
         var pipeline = new RunPipeline(StageCatalog.Create(time, redactor), time, redactor, progress, Random.Shared);
         terminal.Line($"greenlight run: {Shown(config.SourcePath)} (focus {options.Focus ?? "all"})");
         var outcome = await progress.LiveAsync(() => pipeline.RunAsync(config, options, cancellationToken));
+        if (outcome.InternalError is { } internalError)
+        {
+            terminal.Error($"internal error, not a verdict on your services (exit {outcome.ExitCode}): {internalError}");
+            terminal.Error($"what the run wrote before it is in {outcome.RunDirectory}");
+            return outcome.ExitCode;
+        }
+
         if (outcome.Record is not { } record)
         {
             foreach (var message in outcome.ConfigErrors)

@@ -6,7 +6,13 @@ namespace Greenlight.Runs;
 /// <summary>What <see cref="RunPipeline"/> ended with: a recorded run, or configuration errors (nothing ran).</summary>
 public sealed record RunOutcome(RunRecord? Record, string? RunDirectory, IReadOnlyList<string> ConfigErrors)
 {
-    public int ExitCode => Record?.ExitCode ?? (int)Verdict.ConfigError;
+    /// <summary>Exit code of a run that ended on an unexpected error of Greenlight's own: not a verdict on the services.</summary>
+    public const int InternalErrorExitCode = 5;
+
+    /// <summary>What went wrong inside Greenlight after the run started; null normally.</summary>
+    public string? InternalError { get; init; }
+
+    public int ExitCode => InternalError is not null ? InternalErrorExitCode : Record?.ExitCode ?? (int)Verdict.ConfigError;
 
     public static RunOutcome Invalid(IEnumerable<string> errors) => new(null, null, [.. errors]);
 

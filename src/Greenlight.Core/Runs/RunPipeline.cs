@@ -101,17 +101,40 @@ public sealed class RunPipeline
 
         await using (history)
         {
-            var record = Finish(run, loop, stop, stopError);
-            var safe = RunJson.Redact(record, _redactor);
-            var kept = await history.SaveAsync(safe, HistoryProblems(loop), Baselines(loop), CancellationToken.None);
-            var tracked = await new TrackingStage(_stages.Trackers, _time, _progress).PublishAsync(run, safe with { History = kept });
-            record = record with { History = kept, Tracking = tracked };
-            foreach (var failure in await _reporters.WriteAsync(record, run.RunDirectory, CancellationToken.None))
+            try
             {
-                _progress.Step("report", "outputs", failure, false);
+                return await RecordAsync(run, loop, stop, stopError, history);
             }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Greenlight's own failure, not a verdict: history is written only after the outputs, so it holds no entry to contradict this.
+                _progress.Step("report", "outputs", $"internal error: {ex.Message}", false);
+                return new RunOutcome(null, run.RunDirectory, []) { InternalError = _redactor.Redact($"{ex.GetType().Name}: {ex.Message}") };
+            }
+        }
+    }
 
-            return new RunOutcome(RunJson.Redact(record, _redactor), run.RunDirectory, []);
+    /// <summary>
+    /// The record, built once; the outputs first (so a crash after them leaves the run on disk), then
+    /// history and tracking, then the outputs again with what they did.
+    /// </summary>
+    private async Task<RunOutcome> RecordAsync(RunContext run, LoopResult loop, StageStop? stop, string? stopError, HistorySession history)
+    {
+        var record = Finish(run, loop, stop, stopError);
+        await WriteOutputsAsync(record with { History = history.Pending(Baselines(loop)) }, run.RunDirectory);
+        var safe = RunJson.Redact(record, _redactor);
+        var kept = await history.SaveAsync(safe, HistoryProblems(loop), Baselines(loop), CancellationToken.None);
+        var tracked = await new TrackingStage(_stages.Trackers, _time, _progress).PublishAsync(run, safe with { History = kept });
+        record = record with { History = kept, Tracking = tracked };
+        await WriteOutputsAsync(record, run.RunDirectory);
+        return new RunOutcome(RunJson.Redact(record, _redactor), run.RunDirectory, []);
+    }
+
+    private async Task WriteOutputsAsync(RunRecord record, string directory)
+    {
+        foreach (var failure in await _reporters.WriteAsync(record, directory, CancellationToken.None))
+        {
+            _progress.Step("report", "outputs", failure, false);
         }
     }
 

@@ -195,4 +195,41 @@ public sealed class RunPipelineTests : IDisposable
 
         Assert.Equal(["runner 'dotnet' is not available in this build"], outcome.ConfigErrors);
     }
+
+    [Fact]
+    public async Task RunAsync_ReporterFails_OtherOutputsWrittenVerdictKept()
+    {
+        var runner = new ScriptedRunner((suite, _, _) => Task.FromResult(ScriptedRunner.Result(suite.Id, passed: 2)));
+        var stages = new StageRegistry(Deployer(), [new ScriptedProbe(_ => true)], [runner]);
+        var reporters = new Greenlight.Reporting.CompositeReporter(new SecretRedactor(), [new ThrowingReporter(new IOException("disk full")), new Greenlight.Reporting.WorklogReporter()]);
+        var pipeline = new RunPipeline(stages, _time, new SecretRedactor(), IRunProgress.None, new Random(7), reporters);
+
+        var outcome = await pipeline.RunAsync(Path.Combine(_root, "greenlight.yaml"), new RunOptions(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.True(File.Exists(Path.Combine(outcome.RunDirectory!, "worklog.md")));
+    }
+
+    [Fact]
+    public async Task RunAsync_GreenlightItselfFailsAfterTheTests_InternalErrorExit5NotAVerdict()
+    {
+        var runner = new ScriptedRunner((suite, _, _) => Task.FromResult(ScriptedRunner.Result(suite.Id, passed: 2)));
+        var stages = new StageRegistry(Deployer(), [new ScriptedProbe(_ => true)], [runner]);
+        var reporters = new Greenlight.Reporting.CompositeReporter(new SecretRedactor(), [new ThrowingReporter(new OutOfMemoryException("run.json too large"))]);
+        var pipeline = new RunPipeline(stages, _time, new SecretRedactor(), IRunProgress.None, new Random(7), reporters);
+
+        var outcome = await pipeline.RunAsync(Path.Combine(_root, "greenlight.yaml"), new RunOptions(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(5, outcome.ExitCode);
+        Assert.Null(outcome.Record);
+        Assert.Equal("OutOfMemoryException: run.json too large", outcome.InternalError);
+        Assert.True(Directory.Exists(outcome.RunDirectory));
+    }
+
+    private sealed class ThrowingReporter(Exception error) : Greenlight.Reporting.IReporter
+    {
+        public string Name => "throwing";
+
+        public Task WriteAsync(RunRecord run, string runDirectory, CancellationToken cancellationToken) => throw error;
+    }
 }

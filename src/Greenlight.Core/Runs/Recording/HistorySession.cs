@@ -144,15 +144,23 @@ internal sealed class HistorySession : IAsyncDisposable
             Store = Description,
             Saved = saved,
             Problems = all,
-            Previous = Previous is not { } previous ? null : new PreviousRunRecord(
-                previous.RunId, previous.StartedAt, previous.Verdict, previous.Tests.Count,
-                previous.Tests.Count(t => t.Status is TestStatus.Failed or TestStatus.Flaky),
-                [.. previous.Clusters.Select(c => $"{c.Title} ({c.Count})")]),
+            Previous = PreviousRecord(),
             PreviouslyFailing = PreviouslyFailing,
             Baselines = baselines,
             Comparison = Previous is null ? null : RunComparison.Compare(Previous, record),
         };
     }
+
+    /// <summary>What history gave the run before it is saved: the outputs written ahead of the save say so.</summary>
+    public HistoryRecord? Pending(int baselines) => !_configured ? null : new HistoryRecord
+    {
+        Store = Description,
+        Saved = false,
+        Problems = [.. OpenProblems, "history not saved yet: the run's outputs are written first"],
+        Previous = PreviousRecord(),
+        PreviouslyFailing = PreviouslyFailing,
+        Baselines = baselines,
+    };
 
     public async ValueTask DisposeAsync()
     {
@@ -161,6 +169,11 @@ internal sealed class HistorySession : IAsyncDisposable
             await _store.DisposeAsync();
         }
     }
+
+    private PreviousRunRecord? PreviousRecord() => Previous is not { } previous ? null : new PreviousRunRecord(
+        previous.RunId, previous.StartedAt, previous.Verdict, previous.Tests.Count,
+        previous.Tests.Count(t => t.Status is TestStatus.Failed or TestStatus.Flaky),
+        [.. previous.Clusters.Select(c => $"{c.Title} ({c.Count})")]);
 
     private static void Note(List<string> problems, string? error)
     {
