@@ -18,18 +18,13 @@ public static class ProofLevel
     /// <summary>True when <paramref name="level"/> is at least as strong as <paramref name="minimum"/>.</summary>
     public static bool Meets(string level, string minimum) => Rank(level) <= Rank(minimum);
 
-    private static int Rank(string level) => All.IndexOf(level) is var i and >= 0 ? i : All.Count;
-
-    private static int IndexOf(this IReadOnlyList<string> list, string value)
+    /// <summary>0 for the strongest level; an unknown one ranks below them all.</summary>
+    public static int Rank(string level) => level switch
     {
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (list[i] == value)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+        Request => 0,
+        Window => 1,
+        Suite => 2,
+        None => 3,
+        _ => 4,
+    };
 }

@@ -42,6 +42,9 @@ internal sealed record IterationResult
     /// <summary>A failure beside the stages' own (analysis, stopping a proxy): never fatal, always shown.</summary>
     public string? Error { get; init; }
 
+    /// <summary>The error that ended the iteration early, else the one beside the stages; null when none.</summary>
+    public string? FirstError => Stop?.Error ?? Error;
+
     public TimingsRecord Timings => new() { DeployMs = DeployMs, ProbeMs = Probes.DurationMs, TestsMs = Tests.DurationMs };
 
     public bool Blocked => ServiceHealth.Blocked(Deployment, Probes.Records, BlockedBy);

@@ -101,7 +101,8 @@ internal sealed class IterationRunner(IterationStages stages, Stages.IServicePro
             facts.Deployment, facts.Probes, facts.Rollbacks, facts.Replaced, facts.Tests.Failures, facts.Tests.SuiteWindows,
             proxies.Snapshot(), facts.StartedAt), history);
         var proxyError = await proxies.StopAsync();
-        await FolderRedaction.RedactAsync(run.WorkDirectory(facts.Number), redactor, CancellationToken.None);
+        // Only the suites' folders hold files the tools wrote themselves; logs and traffic are masked as they are written.
+        await FolderRedaction.RedactAsync(Path.Combine(run.WorkDirectory(facts.Number), "suites"), redactor, CancellationToken.None);
         return facts with
         {
             Analysis = analysis,

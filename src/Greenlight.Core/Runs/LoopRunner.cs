@@ -79,8 +79,10 @@ internal sealed class LoopRunner(IterationRunner iterations, BundleWriter bundle
         }
         catch (Exception ex) when (StageStop.Catches(ex))
         {
-            var (reason, detail) = Stopped(StageStop.From(ex, cancellationToken));
-            return (Complete(facts, view, bundle, null, reason, detail, null), null);
+            // Bundle or remediation cut short: the run record must still say so (interrupted, or the error).
+            var cut = StageStop.From(ex, cancellationToken);
+            var (reason, detail) = Stopped(cut);
+            return (Complete(facts with { Error = facts.Error ?? cut.Error }, view, bundle, null, reason, detail, null), null);
         }
     }
 
@@ -96,15 +98,12 @@ internal sealed class LoopRunner(IterationRunner iterations, BundleWriter bundle
     {
         var iterations = done.Select(d => d.Record).Concat(current is null ? [] : [current]).ToList();
         var end = new RunEnd(time.GetUtcNow(), SuiteEvaluator.Ms(time.GetElapsedTime(run.StartTimestamp)),
-            facts.Stop?.Interrupted == true, facts.Stop?.Error ?? FirstError(done, facts), null, null)
+            facts.Stop?.Interrupted == true, done.Select(d => d.Facts.FirstError).Append(facts.FirstError).FirstOrDefault(e => e is not null), null, null)
         {
             Notes = [.. done.SelectMany(d => d.Facts.Notes), .. facts.Notes],
         };
         return RunRecords.Build(run, facts, iterations, [.. done.SelectMany(d => d.Commands), .. facts.Commands], end);
     }
-
-    private static string? FirstError(IReadOnlyList<CompletedIteration> done, IterationResult facts) =>
-        done.Select(d => d.Facts.Error).Append(facts.Error).FirstOrDefault(e => e is not null);
 
     private static string Text(int number) => number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

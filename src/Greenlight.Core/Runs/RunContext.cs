@@ -25,7 +25,4 @@ internal sealed record RunContext(
 
     /// <summary>A path inside the run folder as run.json keeps it.</summary>
     public string Relative(string path) => Path.GetRelativePath(RunDirectory, path);
-
-    /// <summary>The run id history knows this run by (the run folder's name).</summary>
-    public string HistoryId => Path.GetFileName(RunDirectory);
 }

@@ -34,6 +34,7 @@ public sealed class RunPipeline
     private readonly DeployStage _deploy;
     private readonly ProbeStage _probes;
     private readonly LoopRunner _loop;
+    private readonly TrackingStage _tracking;
 
     public RunPipeline(StageRegistry stages, TimeProvider time, SecretRedactor redactor, IRunProgress progress, Random random, CompositeReporter? reporters = null)
     {
@@ -50,6 +51,7 @@ public sealed class RunPipeline
             new GateStage(processes, time, _progress), _deploy, _probes,
             new RollbackStage(stages, _probes, processes, time, _progress), new LastGoodKeeper(time, redactor, _progress),
             new TestStage(stages, time, _progress), new AnalysisStage(time, redactor, _progress)), stages.Proxies, redactor, time, _progress);
+        _tracking = new TrackingStage(stages.Trackers, time, _progress);
         _loop = new LoopRunner(iteration, new BundleWriter(processes, redactor, _progress), new RemediationStage(processes, time, _progress), _reporters, time, _progress);
     }
 
@@ -121,10 +123,11 @@ public sealed class RunPipeline
     private async Task<RunOutcome> RecordAsync(RunContext run, LoopResult loop, StageStop? stop, string? stopError, HistorySession history)
     {
         var record = Finish(run, loop, stop, stopError);
-        await WriteOutputsAsync(record with { History = history.Pending(Baselines(loop)) }, run.RunDirectory);
+        var baselines = Baselines(loop);
+        await WriteOutputsAsync(record with { History = history.Pending(baselines) }, run.RunDirectory);
         var safe = RunJson.Redact(record, _redactor);
-        var kept = await history.SaveAsync(safe, HistoryProblems(loop), Baselines(loop), CancellationToken.None);
-        var tracked = await new TrackingStage(_stages.Trackers, _time, _progress).PublishAsync(run, safe with { History = kept });
+        var kept = await history.SaveAsync(safe, HistoryProblems(loop), baselines, CancellationToken.None);
+        var tracked = await _tracking.PublishAsync(run, safe with { History = kept });
         record = record with { History = kept, Tracking = tracked };
         await WriteOutputsAsync(record, run.RunDirectory);
         return new RunOutcome(RunJson.Redact(record, _redactor), run.RunDirectory, []);
@@ -144,7 +147,7 @@ public sealed class RunPipeline
         var last = loop.Iterations.LastOrDefault();
         var facts = last?.Facts ?? NothingRan(run, stop);
         var interrupted = stop?.Interrupted == true || loop.Iterations.Any(i => i.Facts.Stop?.Interrupted == true || i.Record.StopReason == StopReasons.Interrupted);
-        var error = loop.Iterations.Select(i => i.Facts.Stop?.Error ?? i.Facts.Error).Append(stop?.Error).Append(stopError).FirstOrDefault(e => e is not null);
+        var error = loop.Iterations.Select(i => i.Facts.FirstError).Append(stop?.Error).Append(stopError).FirstOrDefault(e => e is not null);
         var (reason, detail) = last?.Record.StopReason is { } stopped
             ? (stopped, last.Record.StopDetail)
             : interrupted ? (StopReasons.Interrupted, "the run was interrupted (Ctrl+C or SIGTERM)") : (StopReasons.Error, $"the run stopped on an error: {error}");

@@ -157,7 +157,7 @@ public static class VerdictCalculator
     private static string Levels(RunRecord run)
     {
         var levels = run.Tests.Where(t => t.Outcome == TestOutcome.Passed && t.ProofLevel is not null)
-            .GroupBy(t => t.ProofLevel!).OrderBy(g => ProofLevel.All.ToList().IndexOf(g.Key)).Select(g => $"{g.Count()} {g.Key}").ToList();
+            .GroupBy(t => t.ProofLevel!).OrderBy(g => ProofLevel.Rank(g.Key)).Select(g => $"{g.Count()} {g.Key}").ToList();
         return levels.Count == 0 ? "" : $"; by level: {string.Join(", ", levels)}";
     }
 

@@ -77,7 +77,7 @@ internal sealed class HistorySession : IAsyncDisposable
         var medians = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         foreach (var name in cases.Select(c => c.FullName).Distinct(StringComparer.Ordinal))
         {
-            var median = await _store.MedianPassingDurationAsync(run.Config.Project, suiteId, name, BaselinePasses, run.HistoryId, cancellationToken);
+            var median = await _store.MedianPassingDurationAsync(run.Config.Project, suiteId, name, BaselinePasses, run.RunId, cancellationToken);
             if (!median.Succeeded)
             {
                 return (null, NotRead(median.Error));
@@ -99,7 +99,7 @@ internal sealed class HistorySession : IAsyncDisposable
             return (null, null);
         }
 
-        var facts = await _store.FactsAsync(run.Config.Project, run.HistoryId, cluster, cancellationToken);
+        var facts = await _store.FactsAsync(run.Config.Project, run.RunId, cluster, cancellationToken);
         return (facts.Value, facts.Succeeded ? null : NotRead(facts.Error));
     }
 
