@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Greenlight.Adapters.Tests.Support;
 using Greenlight.Plugins;
 
@@ -68,5 +70,38 @@ public sealed class NewmanAdapterTests(NewmanSuiteFixture run) : IClassFixture<N
     {
         Assert.Equal(run.OriginalHash, SHA256.HashData(File.ReadAllBytes(run.CollectionPath)));
         Assert.Equal(["Items / Get item", "Items / More / Get another item", "Create item", "Stub item"], run.Tagged.Requests);
+    }
+
+    [Fact]
+    public void Checks_Collection_ExactlyTheCasesNewmansReportHas()
+    {
+        Assert.Equal(
+            run.Result.Cases.Select(c => c.FullName).Order(StringComparer.Ordinal),
+            NewmanCollection.Checks(run.CollectionPath).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task ClassName_AwkwardRequestNames_SameAsLodashInNewmansInstall()
+    {
+        // newman's reporter forms the class name with lodash; ask the lodash newman installed.
+        string[] names =
+        [
+            "Items / Get item", "getItem by ID", "HTTPServer check", "Item 42 v2", "Don't / create (again)!",
+            "users/{{id}} – détails", "XMLHttpRequest / JSON2XML", "a_b-c.d", "  spaced   out  ", "ÜberItem ärger", "Straße Œuvre Łódź Øl",
+        ];
+        var start = new ProcessStartInfo("node") { WorkingDirectory = run.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-e");
+        start.ArgumentList.Add("const _ = require('lodash'); const names = JSON.parse(process.argv[1]); "
+            + "console.log(JSON.stringify(names.map(n => _.upperFirst(_.camelCase(n)).replace(/\\W/g, ''))));");
+        start.ArgumentList.Add(JsonSerializer.Serialize(names));
+        using var node = Process.Start(start)!;
+        var output = await node.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = await node.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await node.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.True(node.ExitCode == 0, error);
+
+        var lodash = JsonSerializer.Deserialize<string[]>(output)!;
+
+        Assert.Equal(lodash, names.Select(NewmanCollection.ClassName));
     }
 }

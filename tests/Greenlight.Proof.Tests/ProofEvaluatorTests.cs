@@ -54,7 +54,7 @@ public sealed class ProofEvaluatorTests
     }
 
     [Fact]
-    public void Evaluate_HeaderMatchWithoutTimes_AttributesByHeaderAndDoubtsTheUntiedPass()
+    public void Evaluate_HeaderMatchWithoutTimes_AttributesByHeaderAndTheUntaggedPassSentNothing()
     {
         var input = new ProofInput
         {
@@ -68,11 +68,35 @@ public sealed class ProofEvaluatorTests
 
         Assert.Equal(["server-error"], proof.Tests[0].Reasons);
         Assert.Equal(ProofLevel.Request, proof.Tests[0].Level);
-        // A pass no request and no window ties to it is not proven: the checks could not look at its traffic.
+        // The suite's process tags its requests, so a pass whose name no request carried sent none.
         Assert.False(proof.Tests[1].Proven);
-        Assert.Equal(ProofLevel.Suite, proof.Tests[1].Level);
-        Assert.Equal(["no-attribution"], proof.Tests[1].Reasons);
-        Assert.Contains("no-traffic: could not be evaluated for 1 test(s): the runner gave no start/end times and no request carried X-Greenlight-Test for this test", proof.Notes);
+        Assert.Equal(ProofLevel.Request, proof.Tests[1].Level);
+        Assert.Equal(["no-traffic"], proof.Tests[1].Reasons);
+        Assert.Contains("no-traffic: no request carried this test's name (X-Greenlight-Test), while the suite's other tests tagged theirs: it sent none through the recording proxies",
+            proof.Tests[1].Evidence);
+    }
+
+    [Fact]
+    public void Evaluate_NoRequestTaggedAndNoTimes_SuiteLevelAndNotProven()
+    {
+        var input = new ProofInput
+        {
+            SuiteId = "p1",
+            Cases = [Case("T001", times: false), Case("T002", times: false)],
+            Traffic = [Request(10, 200)],
+            Config = NoOutputRules,
+        };
+
+        var proof = new ProofEvaluator().Evaluate(input);
+
+        // A pass no request and no window ties to it is not proven: the checks could not look at its traffic.
+        Assert.All(proof.Tests, t =>
+        {
+            Assert.False(t.Proven);
+            Assert.Equal(ProofLevel.Suite, t.Level);
+            Assert.Equal(["no-attribution"], t.Reasons);
+        });
+        Assert.Contains("no-traffic: could not be evaluated for 2 test(s): the runner gave no start/end times and no request carried X-Greenlight-Test for this test", proof.Notes);
     }
 
     [Fact]

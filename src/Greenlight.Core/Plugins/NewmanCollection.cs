@@ -1,5 +1,7 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace Greenlight.Plugins;
 
@@ -13,7 +15,7 @@ namespace Greenlight.Plugins;
 /// result readers make that the case's ClassName, so a request tagged <c>FolderAGetUser</c> belongs
 /// to every case of that class (docs/proof.md, "newman").
 /// </summary>
-public static class NewmanCollection
+public static partial class NewmanCollection
 {
     public const string HeaderName = "X-Greenlight-Test";
 
@@ -30,6 +32,128 @@ public static class NewmanCollection
     /// </summary>
     public static Tagged WriteTagged(string collectionPath, string outputPath)
     {
+        var (collection, items) = Read(collectionPath);
+        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
+        var requests = new List<string>();
+        Walk(items, [], paths, requests);
+        var events = collection["event"] as JsonArray ?? [];
+        // First, so the header is set before the user's own collection-level scripts run.
+        events.Insert(0, PreRequestEvent(paths));
+        collection["event"] = events;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
+        File.WriteAllText(outputPath, collection.ToJsonString(WriteOptions));
+        return new Tagged(outputPath, requests);
+    }
+
+    /// <summary>
+    /// The checks the collection's test scripts define, named as newman's JUnit report names them
+    /// (<c>ItemsGetItem.status is 200</c>): <c>pm.test("…", …)</c> and the old <c>tests["…"] = …</c>
+    /// with a literal name. A check whose name is computed at run time cannot be listed and is left out.
+    /// </summary>
+    public static IReadOnlyList<string> Checks(string collectionPath)
+    {
+        var (_, items) = Read(collectionPath);
+        var checks = new List<string>();
+        Checks(items, [], checks);
+        return checks;
+    }
+
+    private static void Checks(JsonArray items, List<string> parents, List<string> checks)
+    {
+        foreach (var item in items.OfType<JsonObject>())
+        {
+            var name = item["name"] is JsonValue nameValue && nameValue.TryGetValue<string>(out var n) && n.Length > 0 ? n
+                : item["id"] is JsonValue idValue && idValue.TryGetValue<string>(out var id) ? id : "";
+            if (item["item"] is JsonArray children)
+            {
+                Checks(children, [.. parents, name], checks);
+                continue;
+            }
+
+            var className = ClassName(string.Join(" / ", [.. parents, name]));
+            foreach (var script in TestScripts(item))
+            {
+                foreach (Match match in CheckName().Matches(script))
+                {
+                    checks.Add(className + "." + Regex.Unescape(match.Groups["name"].Value));
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<string> TestScripts(JsonObject item)
+    {
+        foreach (var e in (item["event"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            if (e["listen"]?.GetValueKind() != JsonValueKind.String || e["listen"]!.GetValue<string>() != "test" || e["script"] is not JsonObject script)
+            {
+                continue;
+            }
+
+            yield return script["exec"] switch
+            {
+                JsonArray lines => string.Join("\n", lines.Select(l => l?.GetValueKind() == JsonValueKind.String ? l.GetValue<string>() : "")),
+                JsonValue text when text.TryGetValue<string>(out var s) => s,
+                _ => "",
+            };
+        }
+    }
+
+    /// <summary>
+    /// The class name newman's JUnit reporter gives a request's checks: lodash's
+    /// <c>upperFirst(camelCase(path))</c> without non-word characters. Words are runs of letters or
+    /// digits, split where lower case turns upper (<c>getItem</c>) and before the last capital of a
+    /// capital run followed by lower case (<c>HTTPServer</c>); each is capitalised, the rest lower case.
+    /// </summary>
+    public static string ClassName(string fullName)
+    {
+        var name = new StringBuilder();
+        foreach (Match word in Word().Matches(Deburr(fullName).Replace("'", "", StringComparison.Ordinal).Replace("\u2019", "", StringComparison.Ordinal)))
+        {
+            name.Append(char.ToUpperInvariant(word.Value[0])).Append(word.Value[1..].ToLowerInvariant());
+        }
+
+        return name.ToString();
+    }
+
+    // lodash's deburr: Latin-1 Supplement and Latin Extended-A letters to basic Latin, combining marks dropped.
+    private static string Deburr(string text)
+    {
+        var plain = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (Latin.TryGetValue(c, out var replacement))
+            {
+                plain.Append(replacement);
+            }
+            else if (c is not ((>= '\u0300' and <= '\u036f') or (>= '\ufe20' and <= '\ufe2f') or (>= '\u20d0' and <= '\u20ff')))
+            {
+                plain.Append(c);
+            }
+        }
+
+        return plain.ToString();
+    }
+
+    private static readonly Dictionary<char, string> Latin = new (string Letters, string Plain)[]
+    {
+        ("ÀÁÂÃÄÅĀĂĄ", "A"), ("àáâãäåāăą", "a"), ("ÇĆĈĊČ", "C"), ("çćĉċč", "c"), ("ÐĎĐ", "D"), ("ðďđ", "d"),
+        ("ÈÉÊËĒĔĖĘĚ", "E"), ("èéêëēĕėęě", "e"), ("ĜĞĠĢ", "G"), ("ĝğġģ", "g"), ("ĤĦ", "H"), ("ĥħ", "h"),
+        ("ÌÍÎÏĨĪĬĮİ", "I"), ("ìíîïĩīĭįı", "i"), ("Ĵ", "J"), ("ĵ", "j"), ("Ķ", "K"), ("ķĸ", "k"), ("ĹĻĽĿŁ", "L"), ("ĺļľŀł", "l"),
+        ("ÑŃŅŇŊ", "N"), ("ñńņňŋ", "n"), ("ÒÓÔÕÖØŌŎŐ", "O"), ("òóôõöøōŏő", "o"), ("ŔŖŘ", "R"), ("ŕŗř", "r"),
+        ("ŚŜŞŠ", "S"), ("śŝşšſ", "s"), ("ŢŤŦ", "T"), ("ţťŧ", "t"), ("ÙÚÛÜŨŪŬŮŰŲ", "U"), ("ùúûüũūŭůűų", "u"),
+        ("Ŵ", "W"), ("ŵ", "w"), ("ÝŶŸ", "Y"), ("ýÿŷ", "y"), ("ŹŻŽ", "Z"), ("źżž", "z"),
+        ("Æ", "Ae"), ("æ", "ae"), ("Þ", "Th"), ("þ", "th"), ("ß", "ss"), ("Ĳ", "IJ"), ("ĳ", "ij"), ("Œ", "Oe"), ("œ", "oe"), ("ŉ", "'n"),
+    }.SelectMany(p => p.Letters.Select(c => (c, p.Plain))).ToDictionary(p => p.c, p => p.Plain);
+
+    [GeneratedRegex(@"\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}?\p{Ll}+|\p{Lu}+|\p{Nd}+|[\p{L}\p{N}]+")]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"(?:pm\.test\(\s*|\btests\[\s*)(?<q>[""'`])(?<name>(?:\\.|(?!\k<q>)[^\\])*)\k<q>\s*[,\]]")]
+    private static partial Regex CheckName();
+
+    private static (JsonObject Collection, JsonArray Items) Read(string collectionPath)
+    {
         JsonNode? root;
         try
         {
@@ -45,16 +169,7 @@ public static class NewmanCollection
             throw new InvalidDataException($"{collectionPath}: not a Postman collection v2.0/v2.1 (no \"item\" array)");
         }
 
-        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
-        var requests = new List<string>();
-        Walk(items, [], paths, requests);
-        var events = collection["event"] as JsonArray ?? [];
-        // First, so the header is set before the user's own collection-level scripts run.
-        events.Insert(0, PreRequestEvent(paths));
-        collection["event"] = events;
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
-        File.WriteAllText(outputPath, collection.ToJsonString(WriteOptions));
-        return new Tagged(outputPath, requests);
+        return (collection, items);
     }
 
     /// <summary>

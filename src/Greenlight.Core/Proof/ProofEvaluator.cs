@@ -92,6 +92,9 @@ public sealed class ProofEvaluator(IReadOnlyList<IProofRule> rules)
             notes.Add($"{traffic.UnknownTestHeaders} request(s) named a test (X-Greenlight-Test) that is not in this suite's results; tied by time instead");
         }
 
+        // Requests of this suite named its tests, so its process tags every request it sends: a test
+        // whose name no request carried sent none through the proxies (request level, no traffic).
+        var tagged = traffic.MatchedByHeader.Any(m => m);
         return [.. cases.Select((c, i) =>
         {
             var attributed = traffic.PerSubject[i];
@@ -102,10 +105,11 @@ public sealed class ProofEvaluator(IReadOnlyList<IProofRule> rules)
                 Window = subjects[i].Window,
                 Duration = events[i]?.WorkDuration ?? c.Duration,
                 Traffic = attributed,
-                TrafficKnown = subjects[i].Window is not null || traffic.MatchedByHeader[i],
+                TrafficKnown = subjects[i].Window is not null || traffic.MatchedByHeader[i] || tagged,
                 Level = !input.Recorded ? ProofLevel.None
                     : traffic.MatchedByHeader[i] ? ProofLevel.Request
                     : subjects[i].Window is not null ? ProofLevel.Window
+                    : tagged ? ProofLevel.Request
                     : ProofLevel.Suite,
                 MedianDuration = input.MedianDurations.TryGetValue(c.FullName, out var median) ? median : null,
                 Output = Output(c, events[i]),

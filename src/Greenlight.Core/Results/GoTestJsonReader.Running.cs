@@ -29,7 +29,9 @@ public sealed partial class GoTestJsonReader
                 Name = test,
                 ClassName = package,
                 Outcome = outcome,
-                Duration = elapsed is >= 0 and < 1e9 ? TimeSpan.FromSeconds(elapsed.Value) : TimeSpan.Zero,
+                // go rounds Elapsed to hundredths; the event times are exact to the nanosecond.
+                Duration = started is { } s && ended is { } e && e >= s ? e - s
+                    : elapsed is >= 0 and < 1e9 ? TimeSpan.FromSeconds(elapsed.Value) : TimeSpan.Zero,
                 Started = started,
                 Ended = ended,
                 Message = outcome == TestOutcome.Passed ? null : TextField.Bound(TextField.FirstLine(output), limits),

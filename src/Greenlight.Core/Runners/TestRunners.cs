@@ -15,6 +15,7 @@ public static class TestRunners
             new DotnetTestRunner(processes, list),
             new PytestRunner(processes, list, pythonInterpreter),
             new CommandRunner(processes, list, time),
+            new NewmanRunner(processes, list),
         ];
         return runners.ToDictionary(r => r.Name, StringComparer.Ordinal);
     }

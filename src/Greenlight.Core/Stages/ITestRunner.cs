@@ -42,6 +42,11 @@ public sealed record SuiteRunResult
     /// <summary>The runner's full terminal output, kept in the suite folder.</summary>
     public string? OutputPath { get; init; }
     public IReadOnlyList<string> ResultFiles { get; init; } = [];
+    /// <summary>
+    /// The tests the suite defines, when the runner can know them without running them (newman: the
+    /// checks in the collection's scripts); any of them absent from the report is named as missing.
+    /// </summary>
+    public IReadOnlyList<string> Expected { get; init; } = [];
     /// <summary>What Greenlight's pytest plugin recorded (pytest runner only).</summary>
     public PytestEvents? Pytest { get; init; }
 }

@@ -100,7 +100,7 @@ public sealed class ConfigLoaderTests
                 "greenlight.yaml:13:5: services.backend.dependson: unknown key 'dependson'; did you mean 'depends_on'?",
                 "greenlight.yaml:17:19: services.backend.local.env.AUTH_URL: {url:auth} needs 'auth' in this service's depends_on, so it runs first",
                 "greenlight.yaml:18:13: services.backend.local.port: must be a number between 1 and 65535",
-                "greenlight.yaml:39:13: suites.p2-high.runner: unknown runner 'pytets'; did you mean 'pytest'? (runners: dotnet, pytest, command)",
+                "greenlight.yaml:39:13: suites.p2-high.runner: unknown runner 'pytets'; did you mean 'pytest'? (runners: dotnet, pytest, command, newman)",
                 "greenlight.yaml:43:15: suites.smoke.priority: 'P9' is not a priority; use P1 (most critical) to P6",
             ],
             result.Errors.Select(e => e.ToString()));

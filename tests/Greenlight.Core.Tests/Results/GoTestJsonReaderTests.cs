@@ -36,7 +36,9 @@ public sealed class GoTestJsonReaderTests
         var listed = file.Cases.Single(c => c.Name == "TestListAgents");
         Assert.Equal(DateTimeOffset.Parse("2026-12-01T19:47:41.4721201Z", System.Globalization.CultureInfo.InvariantCulture), listed.Started);
         Assert.Equal(DateTimeOffset.Parse("2026-12-01T19:47:41.4834041Z", System.Globalization.CultureInfo.InvariantCulture), listed.Ended);
-        Assert.Equal(TimeSpan.FromMilliseconds(10), listed.Duration);
+        // The event times, exact to the nanosecond, not go's Elapsed rounded to hundredths (0.01).
+        Assert.Equal(listed.Ended - listed.Started, listed.Duration);
+        Assert.Equal(TimeSpan.FromTicks(112840), listed.Duration);
         Assert.All(file.Cases, c => Assert.True(c.Started <= c.Ended, c.FullName));
     }
 

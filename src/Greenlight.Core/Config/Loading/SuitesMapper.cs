@@ -57,11 +57,15 @@ internal sealed partial class SuitesMapper(YamlReader r, ConfigPaths paths)
     {
         var runner = Runner(map, field);
         var pathNode = YamlReader.Child(map, "path");
-        var path = r.String(pathNode, $"{field}.path", required: runner is RunnerNames.Dotnet or RunnerNames.Pytest, parent: map);
+        var path = r.String(pathNode, $"{field}.path", required: runner is RunnerNames.Dotnet or RunnerNames.Pytest or RunnerNames.Newman, parent: map);
         var fullPath = path is null ? paths.Root : paths.Absolute(path);
         if (path is not null && !File.Exists(fullPath) && !Directory.Exists(fullPath))
         {
             r.Error(pathNode!, $"{field}.path", $"'{path}' does not exist (relative paths start at the config file's folder)");
+        }
+        else if (path is not null && runner == RunnerNames.Newman && !File.Exists(fullPath))
+        {
+            r.Error(pathNode!, $"{field}.path", $"'{path}' is a folder; runner: newman takes the collection file (e.g. api.postman_collection.json)");
         }
 
         var args = r.StringList(YamlReader.Child(map, "args"), $"{field}.args");
@@ -127,7 +131,8 @@ internal sealed partial class SuitesMapper(YamlReader r, ConfigPaths paths)
             return;
         }
 
-        if (argCount == 0 && command is null)
+        // A command that is there but could not be read has its own error already.
+        if (argCount == 0 && command is null && YamlReader.Child(map, "command") is null)
         {
             r.Error(map, $"{field}.command", "the command runner needs 'command: \"shell command\"' or 'args: [program, arg, ...]'");
         }

@@ -16,6 +16,8 @@ public sealed class NoTrafficRule : IProofRule
             return ProofCheck.NotEvaluated(Code, "the runner gave no start/end times and no request carried X-Greenlight-Test for this test");
         }
 
-        return ProofCheck.Unproven(Code, $"no request reached any service during the test ({test.Window}, ±{ProofFormat.Duration(suite.Config.ClockSkew)} clock skew)");
+        return test.Window is null
+            ? ProofCheck.Unproven(Code, "no request carried this test's name (X-Greenlight-Test), while the suite's other tests tagged theirs: it sent none through the recording proxies")
+            : ProofCheck.Unproven(Code, $"no request reached any service during the test ({test.Window}, ±{ProofFormat.Duration(suite.Config.ClockSkew)} clock skew)");
     }
 }

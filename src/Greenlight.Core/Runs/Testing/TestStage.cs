@@ -107,7 +107,7 @@ internal sealed class TestStage(StageRegistry stages, TimeProvider time, IRunPro
         await inputs.Proxies.WaitForIdleAsync(cancellationToken);
         (record, tests) = SuiteProver.Prove(suite, result, record, tests, [.. inputs.Proxies.Snapshot().Skip(trafficBefore)], inputs.Proxies.Traffic is not null,
             inputs.Probes, baselines ?? new Dictionary<string, TimeSpan>());
-        record = MissingTests.Check(record, tests, inputs.History.Previous);
+        record = MissingTests.Check(record, tests, result.Expected, inputs.History.Previous);
         var (flaky, flipProblem) = await WithRetriesAsync(run, tests, retries, inputs.History, cancellationToken);
         record = record with
         {

@@ -1,0 +1,3 @@
+module example.com/itemsuite
+
+go 1.19
