@@ -8,6 +8,8 @@ need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 # The adapter tests npm-install jest, mocha, newman and Playwright Test into their temp folders.
 command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
+# The outside-suites CLI test runs a go test -json suite.
+command -v go >/dev/null 2>&1 || need+=(golang)
 if [ ${#need[@]} -gt 0 ]; then
   echo "test.sh: installing ${need[*]} (apt-get)"
   if [ "$(id -u)" -ne 0 ]; then

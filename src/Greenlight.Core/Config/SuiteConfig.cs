@@ -7,7 +7,7 @@ public sealed record SuiteConfig
     public required int Priority { get; init; }
     public string? Category { get; init; }
     public string? Impact { get; init; }
-    /// <summary>"dotnet", "pytest" or "command".</summary>
+    /// <summary>"dotnet", "pytest", "command" or "newman" (<see cref="RunnerNames"/>).</summary>
     public required string Runner { get; init; }
     /// <summary>Absolute path of the project, folder or file the runner runs.</summary>
     public required string Path { get; init; }

@@ -7,7 +7,7 @@ namespace Greenlight.Stages;
 /// <summary>Runs one suite with a real test runner and reads its results.</summary>
 public interface ITestRunner
 {
-    /// <summary>The name used in <c>runner:</c> (dotnet, pytest, command).</summary>
+    /// <summary>The name used in <c>runner:</c> (dotnet, pytest, command, newman).</summary>
     string Name { get; }
 
     /// <summary>Lists the tests the suite would run, with the runner's own listing (for <c>greenlight plan</c>).</summary>

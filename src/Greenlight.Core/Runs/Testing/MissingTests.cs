@@ -16,7 +16,8 @@ internal static class MissingTests
 
     public static SuiteRecord Check(SuiteRecord suite, IReadOnlyList<TestRecord> tests, IReadOnlyList<string> expected, PreviousRun? previous)
     {
-        if (suite.Outcome == StageOutcome.NotRun)
+        // A suite that reported nothing at all is no-tests already; listing every test again adds nothing.
+        if (suite.Outcome == StageOutcome.NotRun || tests.Count == 0)
         {
             return suite;
         }
