@@ -184,6 +184,9 @@ public sealed class CliOutsideSuitesTests(OutsideSuitesRuns runs) : IClassFixtur
         // newman's two fake requests and one per other suite.
         Assert.Equal(7, runs.StubHits);
         Assert.Equal("UNPROVEN", runs.WithFakes.Json.GetProperty("verdict").GetString());
+        // newman's checks are listed under their request, with what the proxy saw of it.
+        Assert.Contains("- request `CreateItem`: 1 recorded request(s)\n  - ✅ `status is 201`", runs.WithFakes.Worklog, StringComparison.Ordinal);
+        Assert.Contains("- request `StubItem`: 0 recorded request(s)\n  - ❓ `status is 200`", runs.WithFakes.Worklog, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -50,16 +50,42 @@ internal static class PhasesSection
         }
 
         var tests = run.Tests.Where(t => t.Suite == suite.Id).ToList();
-        foreach (var test in tests)
+        if (suite.Runner == Config.RunnerNames.Newman)
         {
-            var reasons = test.Reasons.Count == 0 ? "" : $" [{string.Join(", ", test.Reasons)}]";
-            var message = test.Message is null || test.Outcome == TestOutcome.Passed ? "" : $": {MarkdownWriter.Inline(Shorten(test.Message))}";
-            md.Bullet($"{Icon(test)} {MarkdownWriter.CodeSpan(test.Name)} ({Format.Duration(test.DurationMs)}){reasons}{message}");
+            NewmanRequests(md, tests);
+        }
+        else
+        {
+            foreach (var test in tests)
+            {
+                md.Bullet(TestLine(test, test.Name));
+            }
         }
 
         if (tests.Count > 0)
         {
             md.Blank();
+        }
+    }
+
+    private static string TestLine(TestRecord test, string name)
+    {
+        var reasons = test.Reasons.Count == 0 ? "" : $" [{string.Join(", ", test.Reasons)}]";
+        var message = test.Message is null || test.Outcome == TestOutcome.Passed ? "" : $": {MarkdownWriter.Inline(Shorten(test.Message))}";
+        return $"{Icon(test)} {MarkdownWriter.CodeSpan(name)} ({Format.Duration(test.DurationMs)}){reasons}{message}";
+    }
+
+    /// <summary>newman's checks under the request they belong to (the class name newman gives them), with its traffic.</summary>
+    private static void NewmanRequests(MarkdownWriter md, IReadOnlyList<TestRecord> tests)
+    {
+        foreach (var request in tests.GroupBy(t => t.Name.Split('.', 2)[0], StringComparer.Ordinal))
+        {
+            var requests = request.Max(t => t.Requests);
+            md.Bullet($"request {MarkdownWriter.CodeSpan(request.Key)}: {requests} recorded request(s)");
+            foreach (var test in request)
+            {
+                md.Line("  - " + TestLine(test, test.Name.Split('.', 2) is [_, var check] ? check : test.Name));
+            }
         }
     }
 
