@@ -14,6 +14,11 @@ public sealed record SuiteConfig
     public IReadOnlyList<string> Args { get; init; } = [];
     /// <summary>Runner-specific filter: a trait expression for dotnet, a -k expression for pytest.</summary>
     public string? Filter { get; init; }
+    /// <summary>
+    /// Set by a retry, never by the config: run only the test with this full name (dotnet runner),
+    /// each test framework selecting it its own way.
+    /// </summary>
+    public string? OnlyTest { get; init; }
     /// <summary>For the command runner: the shell command line (run by /bin/sh -c in <see cref="Path"/> when it is a folder).</summary>
     public string? Command { get; init; }
     /// <summary>For the command runner: the JUnit XML file (or glob) it writes.</summary>

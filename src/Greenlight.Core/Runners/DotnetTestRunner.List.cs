@@ -7,7 +7,7 @@ public sealed partial class DotnetTestRunner
 {
     public async Task<TestListing> ListAsync(SuiteConfig suite, SuiteRunContext context, CancellationToken cancellationToken)
     {
-        var (filter, filterProblem) = TraitFilter.ToArguments(suite.Filter);
+        var (terms, filterProblem) = TraitFilter.Parse(suite.Filter);
         if (filterProblem is not null)
         {
             return new TestListing([], [filterProblem]);
@@ -20,14 +20,15 @@ public sealed partial class DotnetTestRunner
         }
 
         var lines = new List<string>();
-        var spec = RunnerRun.Spec(dotnet, ["exec", build.Assembly!, "--list-tests", .. filter, "--no-progress", "--no-ansi"], Path.GetDirectoryName(build.Assembly)!, context, suite.Timeout, Path.Combine(context.SuiteDirectory, "list.log"))
+        var workingDirectory = build.Platform == DotnetTestPlatform.VsTest ? context.RepositoryRoot : Path.GetDirectoryName(build.Assembly)!;
+        var spec = RunnerRun.Spec(dotnet, Arguments(build, suite, terms, "", listOnly: true), workingDirectory, context, suite.Timeout, Path.Combine(context.SuiteDirectory, "list.log"))
             with { OnLine = line => { lock (lines) { lines.Add(line); } } };
         var process = await processes.RunAsync(spec, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         List<string> tests;
         lock (lines)
         {
-            tests = ParseListing(lines);
+            tests = build.Platform == DotnetTestPlatform.VsTest ? ParseVsTestListing(lines) : ParseListing(lines);
         }
 
         var problems = new List<string>();
@@ -47,5 +48,11 @@ public sealed partial class DotnetTestRunner
     public static List<string> ParseListing(IEnumerable<string> lines) =>
         [.. lines.TakeWhile(l => !l.StartsWith("Test discovery summary", StringComparison.Ordinal))
             .Where(l => l.StartsWith("  ", StringComparison.Ordinal) && l.Trim().Length > 0)
+            .Select(l => l.Trim())];
+
+    /// <summary><c>dotnet test --list-tests</c> (VSTest): the tests follow "The following Tests are available:", indented.</summary>
+    public static List<string> ParseVsTestListing(IEnumerable<string> lines) =>
+        [.. lines.SkipWhile(l => !l.TrimStart().StartsWith("The following Tests are available", StringComparison.Ordinal)).Skip(1)
+            .Where(l => l.StartsWith("    ", StringComparison.Ordinal) && l.Trim().Length > 0)
             .Select(l => l.Trim())];
 }

@@ -65,13 +65,13 @@ internal sealed class RetryFailed(ITestRunner runner, IRunProgress progress)
         return outcome;
     }
 
-    /// <summary>The suite narrowed to one test: dotnet by <c>--filter-method</c>, pytest by node id; null for other runners.</summary>
+    /// <summary>The suite narrowed to one test: dotnet by its full name, pytest by node id; null for other runners.</summary>
     internal static SuiteConfig? Isolated(SuiteConfig suite, TestCaseResult test, SuiteRunResult result, string root)
     {
         switch (suite.Runner)
         {
             case RunnerNames.Dotnet:
-                return suite with { Filter = null, Args = [.. suite.Args, "--filter-method", test.FullName] };
+                return suite with { Filter = null, OnlyTest = test.FullName };
             case RunnerNames.Pytest:
                 var nodeId = result.Pytest?.Tests.Select(t => t.NodeId).FirstOrDefault(n => JUnitName(n) == test.FullName);
                 return nodeId is null || PytestNodePath(suite.Path, nodeId, root) is not { } path ? null : suite with { Path = path, Filter = null };
