@@ -60,6 +60,17 @@ public sealed class DotnetTestRunnerTests(DotnetSuiteFixture suite) : IClassFixt
     }
 
     [Fact]
+    public async Task RunAsync_OneTestOfARetry_OnlyThatTestRan()
+    {
+        var only = Suite("dotnet", suite.Project, filter: "Priority=P1") with { OnlyTest = "SampleSuite.CheckoutTests.Cart_Total_IsWrong" };
+
+        var result = await suite.Runner.RunAsync(only, Context(suite.Root), Timeout(300));
+
+        var single = Assert.Single(result.Cases);
+        Assert.Equal(("SampleSuite.CheckoutTests.Cart_Total_IsWrong", TestOutcome.Failed), (single.FullName, single.Outcome));
+    }
+
+    [Fact]
     public void RunArguments_FilterAndArgs_ReportsInResultsFolderThenArgs()
     {
         var arguments = DotnetTestRunner.RunArguments("/b/S.dll", ["--filter-trait", "Priority=P1"], "/s/results", ["--max-threads", "1"]);
