@@ -12,13 +12,13 @@ internal static class CliApp
     // Shell variables whose names look secret to the redactor (PWD reads as "password") but hold paths.
     private static readonly HashSet<string> NotSecret = new(StringComparer.Ordinal) { "PWD", "OLDPWD" };
 
-    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken, QuitHooks? quit = null)
     {
         var redactor = new SecretRedactor();
         redactor.AddFromEnvironment(Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
             .Where(e => !NotSecret.Contains((string)e.Key))
             .Select(e => new KeyValuePair<string, string>((string)e.Key, e.Value as string ?? "")));
-        var root = Build(redactor);
+        var root = Build(redactor, quit ?? new QuitHooks());
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -34,12 +34,12 @@ internal static class CliApp
         return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, cancellationToken);
     }
 
-    public static RootCommand Build(SecretRedactor redactor)
+    public static RootCommand Build(SecretRedactor redactor, QuitHooks quit)
     {
         var root = new RootCommand(
             "Greenlight deploys your services, proves they are up, runs your end-to-end suites in priority order, "
             + "and gives a verdict it can prove: GREEN 0, RED 1, configuration or usage error 2, UNPROVEN 3, BLOCKED 4.");
-        root.Add(RunCommand.Create(redactor));
+        root.Add(RunCommand.Create(redactor, quit));
         root.Add(PlanCommand.Create(redactor));
         root.Add(ProbeCommand.Create(redactor));
         root.Add(ReportCommand.Create(redactor));

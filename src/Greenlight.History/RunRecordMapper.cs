@@ -11,7 +11,8 @@ public static class RunRecordMapper
     public static HistoryRun ToHistoryRun(RunRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var verdict = Word(record.Verdict);
+        // A run completed after its Greenlight process was gone is listed as such, not as a verdict it never reached.
+        var verdict = record.Aborted ? "ABORTED" : Word(record.Verdict);
         var last = Last(record);
         var earlier = record.Iterations.Count > 1
             ? record.Iterations.Take(record.Iterations.Count - 1).Select(i => Iteration(

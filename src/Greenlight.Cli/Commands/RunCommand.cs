@@ -9,7 +9,7 @@ namespace Greenlight.Cli.Commands;
 
 internal static class RunCommand
 {
-    public static Command Create(SecretRedactor redactor)
+    public static Command Create(SecretRedactor redactor, QuitHooks quit)
     {
         var config = CommonOptions.Config();
         var focus = CommonOptions.Focus();
@@ -45,6 +45,7 @@ internal static class RunCommand
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
             redactor,
+            quit,
             parse.GetValue(config),
             new RunOptions(parse.GetValue(focus), parse.GetValue(noFailFast) ? false : null, parse.GetValue(iterations), parse.GetValue(remediate), parse.GetValue(analysisOnly)),
             parse.GetValue(json),
@@ -52,7 +53,7 @@ internal static class RunCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(SecretRedactor redactor, string? configPath, RunOptions options, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(SecretRedactor redactor, QuitHooks quit, string? configPath, RunOptions options, bool json, CancellationToken cancellationToken)
     {
         var terminal = new Terminal(redactor, machineOutput: json);
         if (ConfigSession.Open(configPath, terminal, redactor) is not { } config)
@@ -63,6 +64,7 @@ internal static class RunCommand
         var time = TimeProvider.System;
         var progress = new ConsoleProgress(terminal);
         var pipeline = new RunPipeline(StageCatalog.Create(time, redactor), time, redactor, progress, Random.Shared);
+        using var quitting = quit.Register(pipeline.QuitAtOnce);
         terminal.Line($"greenlight run: {Shown(config.SourcePath)} (focus {options.Focus ?? "all"})");
         var outcome = await progress.LiveAsync(() => pipeline.RunAsync(config, options, cancellationToken));
         if (outcome.InternalError is { } internalError)

@@ -8,7 +8,8 @@ namespace Greenlight.Cli.Output;
 /// <summary>The end-of-run summary: infrastructure table, phases, verdict with its reasons and the next action.</summary>
 internal static class SummaryPrinter
 {
-    public static void Infrastructure(Terminal terminal, IReadOnlyList<ProbeRecord> probes)
+    /// <param name="services">The run's services, so one that stopped during the run does not count as healthy; none for <c>greenlight probe</c>.</param>
+    public static void Infrastructure(Terminal terminal, IReadOnlyList<ProbeRecord> probes, IReadOnlyList<ServiceRecord>? services = null)
     {
         if (probes.Count == 0)
         {
@@ -16,27 +17,31 @@ internal static class SummaryPrinter
             return;
         }
 
-        var critical = probes.Where(p => p.Critical).GroupBy(p => p.Service).ToList();
-        var healthy = critical.Count(g => g.All(p => p.Healthy));
+        var (healthy, total) = Availability.Of(probes, services ?? []);
+        var stopped = (services ?? []).Where(s => s.Exit is not null).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         var table = new Table().Title("Infrastructure").AddColumns("service", "URL", "status", "code", "latency", "detail");
         foreach (var p in probes)
         {
             table.AddRow(
                 terminal.Safe(p.Critical ? p.Service : $"{p.Service} (non-critical)"),
                 terminal.Safe(p.Url),
-                p.Healthy ? "[green]healthy[/]" : "[red]UNHEALTHY[/]",
+                !p.Healthy ? "[red]UNHEALTHY[/]" : stopped.Contains(p.Service) ? "[red]healthy, then STOPPED[/]" : "[green]healthy[/]",
                 terminal.Safe(p.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) + (p.CloseCode is { } c ? $" (close {c})" : "")),
                 terminal.Safe(Format.Duration(p.LatencyMs)),
                 terminal.Safe(p.Detail));
         }
 
         terminal.Human.Write(table);
-        terminal.Line($"Availability: {healthy}/{critical.Count} critical services healthy");
+        terminal.Line($"Availability: {healthy}/{total} critical services healthy");
+        foreach (var service in (services ?? []).Where(s => s.Exit is not null))
+        {
+            terminal.Line($"Stopped during the run: {service.Name} at {Format.Time(service.Exit!.At)}: {service.Exit.Description}");
+        }
     }
 
     public static void Run(Terminal terminal, RunRecord run, string runDirectory)
     {
-        Infrastructure(terminal, run.Probes);
+        Infrastructure(terminal, run.Probes, run.Services);
         foreach (var phase in run.Phases)
         {
             var outcome = phase.Outcome == StageOutcome.NotRun ? "not run" : phase.Outcome.ToString().ToLowerInvariant();

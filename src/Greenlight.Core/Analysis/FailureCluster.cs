@@ -17,5 +17,8 @@ public sealed record FailureCluster(FailureSignature Signature, IReadOnlyList<Fa
 
     public DateTimeOffset? FirstFailure => Occurrences.Select(o => o.Started ?? o.Ended).Where(t => t.HasValue).Min();
 
+    /// <summary>The moment the first test failed (its end): an event during that test, after it started, still came before the failure.</summary>
+    public DateTimeOffset? FirstFailedAt => Occurrences.Select(o => o.At).Where(t => t.HasValue).Min();
+
     public DateTimeOffset? LastFailure => Occurrences.Select(o => o.At).Where(t => t.HasValue).Max();
 }

@@ -3,8 +3,9 @@ using Greenlight.Secrets;
 namespace Greenlight.Analysis;
 
 /// <summary>
-/// Groups failures by signature. Biggest cluster first, then the one that began first, so the
-/// worklog opens with the cause that hurt most. Identical messages are normalised once.
+/// Groups failures by signature. A cluster of causes (<see cref="FailureOccurrence.IsCause"/>, a
+/// service that stopped) first, then the biggest, then the one that began first, so the worklog
+/// opens with what explains the rest, else the cause that hurt most. Identical messages are normalised once.
 /// </summary>
 public sealed class FailureClusterer(SecretRedactor? redactor = null)
 {
@@ -35,7 +36,8 @@ public sealed class FailureClusterer(SecretRedactor? redactor = null)
 
         return [.. groups.Values
             .Select(g => new FailureCluster(g.Signature, [.. g.Items.OrderBy(o => o.Started ?? o.Ended ?? DateTimeOffset.MaxValue)]))
-            .OrderByDescending(c => c.Count)
+            .OrderByDescending(c => c.Occurrences.Any(o => o.IsCause))
+            .ThenByDescending(c => c.Count)
             .ThenBy(c => c.FirstFailure ?? DateTimeOffset.MaxValue)
             .ThenBy(c => c.Signature.Key, StringComparer.Ordinal)];
     }

@@ -17,6 +17,8 @@ public sealed record FailureOccurrence
     public string? StackTrace { get; init; }
     public DateTimeOffset? Started { get; init; }
     public DateTimeOffset? Ended { get; init; }
+    /// <summary>Not a test but a fact that explains the failures after it (a service that stopped during the run): its cluster is listed first.</summary>
+    public bool IsCause { get; init; }
 
     /// <summary>The first frame or body line, shown next to the message.</summary>
     public string? StackHead => StackTrace?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Greenlight.Config;
+using Greenlight.Model;
 using Greenlight.Processes;
 using Greenlight.Stages;
 
@@ -67,6 +68,7 @@ public sealed partial class LocalDeployer
         }
 
         var startDuration = time.GetElapsedTime(startTimestamp);
+        _ = WatchAsync(service.Name, process);
         var revision = await new RevisionReader(processes).ReadAsync(run, local.WorkingDirectory, cancellationToken).ConfigureAwait(false);
         return new DeployResult
         {
@@ -129,14 +131,37 @@ public sealed partial class LocalDeployer
         }
     }
 
+    /// <summary>Records the service's end when it ends on its own: its time, exit code or signal, and its last lines.</summary>
+    private async Task WatchAsync(string service, RunningProcess process)
+    {
+        var ended = await process.Completion.ConfigureAwait(false);
+        if (ended.Cancelled || ended.TimedOut)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _exits.Add(new ServiceExitRecord
+            {
+                Service = service,
+                At = ended.Ended,
+                Description = ended.DescribeEnd(),
+                ExitCode = ended.ExitCode,
+                Signal = ended.Signal,
+                LastLines = [.. ended.Tail.TakeLast(_options.FailureLines)],
+            });
+        }
+    }
+
     private async Task StopOneAsync(string service, RunningProcess process, PidRegistry registry)
     {
+        await process.StopAsync().ConfigureAwait(false);
         lock (_gate)
         {
             _started.RemoveAll(s => ReferenceEquals(s.Process, process));
         }
 
-        await process.StopAsync().ConfigureAwait(false);
         registry.Remove(service);
     }
 }

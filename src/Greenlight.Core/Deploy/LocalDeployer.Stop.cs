@@ -19,4 +19,19 @@ public sealed partial class LocalDeployer : IServiceStopper
 
         return matching.Count > 0;
     }
+
+    public void KillAll()
+    {
+        List<(string Service, Processes.RunningProcess Process, PidRegistry Registry)> started;
+        lock (_gate)
+        {
+            started = [.. _started];
+        }
+
+        foreach (var (service, process, registry) in started)
+        {
+            Processes.ProcessGroup.Signal(process.Id, Processes.ProcessGroup.SigKill);
+            registry.Remove(service);
+        }
+    }
 }

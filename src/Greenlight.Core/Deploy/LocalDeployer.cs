@@ -1,4 +1,5 @@
 using Greenlight.Config;
+using Greenlight.Model;
 using Greenlight.Processes;
 using Greenlight.Stages;
 
@@ -11,7 +12,7 @@ namespace Greenlight.Deploy;
 /// <c>&lt;service&gt;.build.log</c>; its process group is recorded in <see cref="PidRegistry"/> under
 /// the run id (the run folder's name), so runs started side by side never stop each other's services.
 /// </summary>
-public sealed partial class LocalDeployer(ChildProcess processes, TimeProvider time, LocalDeployerOptions? options = null) : IDeployer
+public sealed partial class LocalDeployer(ChildProcess processes, TimeProvider time, LocalDeployerOptions? options = null) : IDeployer, IServiceWatcher
 {
     private readonly LocalDeployerOptions _options = options ?? new LocalDeployerOptions();
     private readonly List<(string Service, RunningProcess Process, PidRegistry Registry)> _started = [];
@@ -19,9 +20,13 @@ public sealed partial class LocalDeployer(ChildProcess processes, TimeProvider t
     private readonly SemaphoreSlim _reap = new(1, 1);
     private readonly HashSet<string> _reapedRoots = new(StringComparer.Ordinal);
     private readonly List<string> _notes = [];
+    private readonly List<ServiceExitRecord> _exits = [];
 
     /// <summary>What the deployer did besides deploying, e.g. "reaped 4 processes left by run X (…)" for a killed run's services.</summary>
     public IReadOnlyList<string> Notes { get { lock (_gate) { return [.. _notes]; } } }
+
+    /// <summary>Services that ended on their own after they were ready (Greenlight did not stop them), in the order they ended.</summary>
+    public IReadOnlyList<ServiceExitRecord> Exits { get { lock (_gate) { return [.. _exits]; } } }
 
     public async Task<DeployResult> DeployAsync(ServiceConfig service, DeployContext context, CancellationToken cancellationToken)
     {
@@ -79,13 +84,12 @@ public sealed partial class LocalDeployer(ChildProcess processes, TimeProvider t
         {
             started = [.. _started];
             started.Reverse();
-            _started.Clear();
         }
 
+        // Each stays in the list until it is gone, so a quit at once (KillAll) during the grace period still finds it.
         foreach (var (service, process, registry) in started)
         {
-            await process.StopAsync().ConfigureAwait(false);
-            registry.Remove(service);
+            await StopOneAsync(service, process, registry).ConfigureAwait(false);
         }
     }
 

@@ -61,7 +61,22 @@ public sealed partial class PidRegistry
         }
 
         var first = files.FirstOrDefault().File;
-        return processes == 0 ? null : new ReapedRun(first?.RunId, first?.Owner, first?.RunStarted, services, processes);
+        return processes == 0 ? null : new ReapedRun(first?.RunId, first?.Owner, first?.RunStarted, services, processes, LastSeen(first?.RunId));
+    }
+
+    /// <summary>
+    /// When the run was last heard of: the last write of its trail, <c>.greenlight/runs/&lt;id&gt;/trail.jsonl</c>
+    /// beside this folder (Runs.Recording.RunTrail writes it; this layer cannot name that class).
+    /// </summary>
+    private DateTimeOffset? LastSeen(string? runId)
+    {
+        if (runId is null || System.IO.Directory.GetParent(Directory) is not { } greenlight)
+        {
+            return null;
+        }
+
+        var trail = Path.Combine(greenlight.FullName, "runs", runId, "trail.jsonl");
+        return File.Exists(trail) ? new DateTimeOffset(File.GetLastWriteTimeUtc(trail), TimeSpan.Zero) : null;
     }
 
     private static List<(string Path, string Service, PidFile File)> Read(string folder)

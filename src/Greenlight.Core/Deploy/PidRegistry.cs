@@ -63,7 +63,12 @@ public sealed partial class PidRegistry
     {
         lock (_gate)
         {
-            File.Delete(PathFor(service));
+            // Removed twice (a quit at once during a stop): the folder may be gone already.
+            if (File.Exists(PathFor(service)))
+            {
+                File.Delete(PathFor(service));
+            }
+
             if (System.IO.Directory.Exists(RunFolder) && !System.IO.Directory.EnumerateFileSystemEntries(RunFolder).Any())
             {
                 System.IO.Directory.Delete(RunFolder);

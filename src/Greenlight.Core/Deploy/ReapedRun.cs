@@ -10,7 +10,8 @@ namespace Greenlight.Deploy;
 /// <param name="RunId">The run that started them; null for files written before runs were recorded.</param>
 /// <param name="Owner">That run's Greenlight process (dead, or its pid now another process's).</param>
 /// <param name="Processes">Processes killed, counting every member of each service's process group.</param>
-public sealed record ReapedRun(string? RunId, ProcessOwner? Owner, DateTimeOffset? StartedAt, IReadOnlyList<string> Services, int Processes)
+/// <param name="LastSeen">The run's last step (its trail's last write): it was killed after that; null when unknown.</param>
+public sealed record ReapedRun(string? RunId, ProcessOwner? Owner, DateTimeOffset? StartedAt, IReadOnlyList<string> Services, int Processes, DateTimeOffset? LastSeen = null)
 {
     public override string ToString()
     {
@@ -20,7 +21,8 @@ public sealed record ReapedRun(string? RunId, ProcessOwner? Owner, DateTimeOffse
             return $"{what} left by an earlier Greenlight that recorded no run";
         }
 
+        var killed = LastSeen is { } seen ? string.Create(CultureInfo.InvariantCulture, $"killed after {seen.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, its last step; ") : "";
         var started = StartedAt is { } at ? string.Create(CultureInfo.InvariantCulture, $"started at {at.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC; ") : "";
-        return $"{what} left by run {RunId} ({started}its Greenlight process {Owner?.ProcessId} is gone)";
+        return $"{what} left by run {RunId} ({killed}{started}its Greenlight process {Owner?.ProcessId} is gone)";
     }
 }

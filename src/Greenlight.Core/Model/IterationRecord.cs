@@ -45,6 +45,8 @@ public static class StopReasons
     public const string GuardFailed = "guard-failed";
     public const string Interrupted = "interrupted";
     public const string Error = "error";
+    /// <summary>The run's Greenlight process ended without finishing the run; the record was completed from its trail.</summary>
+    public const string Aborted = "aborted";
 }
 
 /// <summary>One pre-deploy gate's result.</summary>

@@ -17,6 +17,11 @@ public sealed record RunRecord
     public bool FailFast { get; init; } = true;
     /// <summary>True when Ctrl+C or SIGTERM stopped the run before it finished.</summary>
     public bool Interrupted { get; init; }
+    /// <summary>
+    /// True when the run's Greenlight process ended without finishing it (killed, crashed, or quit at once
+    /// on a second Ctrl+C): this record was completed from what the run left on disk, not by the run.
+    /// </summary>
+    public bool Aborted { get; init; }
     public Verdict Verdict { get; init; }
     public int ExitCode { get; init; }
     /// <summary>Why the verdict is what it is, one fact per line.</summary>
@@ -68,6 +73,26 @@ public sealed record ServiceRecord
     public long StartMs { get; init; }
     public string? Log { get; init; }
     public string? Failure { get; init; }
+    /// <summary>The service stopped during the run without Greenlight stopping it; null while it runs (or was stopped by Greenlight).</summary>
+    public ServiceExitRecord? Exit { get; init; }
+}
+
+/// <summary>
+/// A service that stopped during the run on its own: its process ended (an exit code or a signal), or,
+/// for a service Greenlight did not start, it stopped answering its probes after the tests had failures.
+/// </summary>
+public sealed record ServiceExitRecord
+{
+    public required string Service { get; init; }
+    /// <summary>When its process ended; for a service that stopped answering, when the re-probe found it down.</summary>
+    public required DateTimeOffset At { get; init; }
+    /// <summary>"killed by SIGKILL (exit 137)", "exited with 3", "stopped answering: …".</summary>
+    public required string Description { get; init; }
+    public int? ExitCode { get; init; }
+    /// <summary>"SIGKILL", "SIGTERM", … when the exit code says a signal ended it (128 + n).</summary>
+    public string? Signal { get; init; }
+    /// <summary>Its last output lines (redacted), or the probe's answer for a service that stopped answering.</summary>
+    public IReadOnlyList<string> LastLines { get; init; } = [];
 }
 
 public sealed record ProbeRecord

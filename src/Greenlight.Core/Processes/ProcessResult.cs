@@ -17,6 +17,32 @@ public sealed record ProcessResult
 
     public bool Succeeded => ExitCode == 0 && !TimedOut && !Cancelled && StartFailure is null;
 
+    /// <summary>When the process ended.</summary>
+    public DateTimeOffset Ended => Started + Duration;
+
+    /// <summary>"SIGKILL" when the exit code says a signal ended it (a shell's and .NET's 128 + n), else null.</summary>
+    public string? Signal => ExitCode is > 128 and < 160 ? SignalName(ExitCode.Value - 128) : null;
+
+    /// <summary>"killed by SIGKILL, exit code 137" or "exited with code 3": how a process that was not stopped ended.</summary>
+    public string DescribeEnd() => Signal is { } signal ? $"killed by {signal}, exit code {ExitCode}" : $"exited with code {ExitCode}";
+
+    private static string SignalName(int number) => number switch
+    {
+        1 => "SIGHUP",
+        2 => "SIGINT",
+        3 => "SIGQUIT",
+        4 => "SIGILL",
+        6 => "SIGABRT",
+        7 => "SIGBUS",
+        8 => "SIGFPE",
+        9 => "SIGKILL",
+        11 => "SIGSEGV",
+        13 => "SIGPIPE",
+        14 => "SIGALRM",
+        15 => "SIGTERM",
+        _ => $"signal {number}",
+    };
+
     /// <summary>"exited with 127", "timed out after 30s", "cancelled", "could not start: …".</summary>
     public string Describe()
     {

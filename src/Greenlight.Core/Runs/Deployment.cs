@@ -45,6 +45,10 @@ internal sealed record Deployment(
         return new([.. Services.Where(s => s.Name != record.Name), record], urls, logs, back);
     }
 
+    /// <summary>The service, in its place, marked as stopped during the run.</summary>
+    public Deployment WithExit(ServiceExitRecord exit) =>
+        this with { Services = [.. Services.Select(s => s.Name == exit.Service ? s with { Exit = exit } : s)] };
+
     /// <summary>The log path alone: a deploy that failed still logged somewhere.</summary>
     public Deployment WithLog(string service, string? logPath) =>
         logPath is null ? this : this with { LogPaths = new Dictionary<string, string>(LogPaths, StringComparer.Ordinal) { [service] = logPath } };

@@ -14,11 +14,12 @@ internal sealed record IterationStart(int Number, Deployment Deployment, IReadOn
 
 /// <summary>The stages of one iteration, chosen by the host.</summary>
 internal sealed record IterationStages(
-    GateStage Gates, DeployStage Deploy, ProbeStage Probes, RollbackStage Rollback, LastGoodKeeper LastGood, TestStage Tests, AnalysisStage Analysis);
+    GateStage Gates, DeployStage Deploy, ProbeStage Probes, RollbackStage Rollback, LastGoodKeeper LastGood, TestStage Tests, LivenessStage Liveness, AnalysisStage Analysis);
 
 /// <summary>
 /// One iteration, top to bottom: gates → deploy → probes → rollback of what is down → last good
-/// builds → recording proxies → tests phase by phase → analysis of what failed. Each stage returns
+/// builds → recording proxies → tests phase by phase → services that stopped during them → analysis
+/// of what failed. Each stage returns
 /// its result; the iteration's facts are those results, never changed after. Ctrl+C or an
 /// unexpected error ends it early with what it has, and what did not run is marked so.
 /// </summary>
@@ -86,7 +87,7 @@ internal sealed class IterationRunner(IterationStages stages, Stages.IServicePro
     }
 
     /// <summary>
-    /// Marks what did not run, analyses what failed (the proxies' traffic is still there), stops the
+    /// Marks what did not run, marks the services that stopped during the iteration, analyses what failed (the proxies' traffic is still there), stops the
     /// proxies, and masks secrets in the files the iteration's tools wrote into the run folder.
     /// </summary>
     private async Task<IterationResult> CloseAsync(RunContext run, IterationResult facts, ProxySet proxies, HistorySession history, string? notRun, long timestamp)
@@ -97,6 +98,10 @@ internal sealed class IterationRunner(IterationStages stages, Stages.IServicePro
             facts = facts with { Suites = suites, Phases = phases };
         }
 
+        // Not the run's token: after Ctrl+C the exits are still read, only the re-probe is left out.
+        var liveness = await stages.Liveness.CheckAsync(run, facts.Deployment, facts.Probes,
+            facts.Tests.Failures.Count > 0 && facts.Stop?.Interrupted != true, CancellationToken.None);
+        facts = facts with { Deployment = liveness.Deployment, LogExcerpts = await LogExcerpts.ForExitedServicesAsync(run, liveness.Deployment, facts.LogExcerpts) };
         var analysis = await stages.Analysis.AnalyseAsync(run, new AnalysisInput(
             facts.Deployment, facts.Probes, facts.Rollbacks, facts.Replaced, facts.Tests.Failures, facts.Tests.SuiteWindows,
             proxies.Snapshot(), facts.StartedAt), history);

@@ -12,6 +12,7 @@ using Greenlight.Runs.Recording;
 using Greenlight.Runs.Remediating;
 using Greenlight.Runs.Testing;
 using Greenlight.Secrets;
+using Greenlight.Stages;
 using Greenlight.Verdicts;
 
 namespace Greenlight.Runs;
@@ -35,13 +36,18 @@ public sealed class RunPipeline
     private readonly ProbeStage _probes;
     private readonly LoopRunner _loop;
     private readonly TrackingStage _tracking;
+    private readonly RunTrail _trail;
+    private readonly RecoveryStage _recovery;
+    private volatile bool _quitting;
 
     public RunPipeline(StageRegistry stages, TimeProvider time, SecretRedactor redactor, IRunProgress progress, Random random, CompositeReporter? reporters = null)
     {
         _stages = stages;
         _time = time;
         _redactor = redactor;
-        _progress = new RedactingProgress(progress, redactor);
+        // Every step is masked, then kept in the run's trail (so a killed run can be completed) and shown.
+        _trail = new RunTrail(progress, time);
+        _progress = new RedactingProgress(_trail, redactor);
         _random = random;
         _reporters = reporters ?? CompositeReporter.Default(redactor);
         var processes = new ChildProcess(redactor, time);
@@ -50,8 +56,10 @@ public sealed class RunPipeline
         var iteration = new IterationRunner(new IterationStages(
             new GateStage(processes, time, _progress), _deploy, _probes,
             new RollbackStage(stages, _probes, processes, time, _progress), new LastGoodKeeper(time, redactor, _progress),
-            new TestStage(stages, time, _progress), new AnalysisStage(time, redactor, _progress)), stages.Proxies, redactor, time, _progress);
+            new TestStage(stages, time, _progress), new LivenessStage(stages, _probes, time, _progress), new AnalysisStage(time, redactor, _progress)),
+            stages.Proxies, redactor, time, _progress);
         _tracking = new TrackingStage(stages.Trackers, time, _progress);
+        _recovery = new RecoveryStage(_reporters, redactor, time, _progress);
         _loop = new LoopRunner(iteration, new BundleWriter(processes, redactor, _progress), new RemediationStage(processes, time, _progress), _reporters, time, _progress);
     }
 
@@ -83,13 +91,17 @@ public sealed class RunPipeline
         var runId = RunId.Create(_time, _random);
         var run = new RunContext(config, plan, runId, RunFolder.Create(config.RootDirectory, runId), _time.GetUtcNow(), _time.GetTimestamp(),
             options.FailFast ?? config.Loop.FailFast, options.AnalysisOnly, LoopSettings.From(config.Loop, options));
+        _trail.Open(run.RunDirectory, [.. config.Services.Select(s => new ServiceRecord { Name = s.Name, Critical = s.Critical })],
+            RunJson.Redact(RunRecords.Build(run, NothingRan(run, "not run: the run ended before this suite started"), [], [], new RunEnd(run.StartedAt, 0, false, null, null, null)), _redactor));
         var history = HistorySession.None;
         var loop = new LoopResult([], Deployment.Empty);
+        IReadOnlyList<string> recovered = [];
         StageStop? stop = null;
         string? stopError;
         try
         {
             history = await HistorySession.OpenAsync(_stages.History, run, _progress, cancellationToken);
+            recovered = await _recovery.CompleteAsync(run, history);
             loop = await _loop.RunAsync(run, history, cancellationToken);
         }
         catch (Exception ex) when (StageStop.Catches(ex))
@@ -105,7 +117,7 @@ public sealed class RunPipeline
         {
             try
             {
-                return await RecordAsync(run, loop, stop, stopError, history);
+                return await RecordAsync(run, loop, stop, stopError, history, recovered);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -120,9 +132,9 @@ public sealed class RunPipeline
     /// The record, built once; the outputs first (so a crash after them leaves the run on disk), then
     /// history and tracking, then the outputs again with what they did.
     /// </summary>
-    private async Task<RunOutcome> RecordAsync(RunContext run, LoopResult loop, StageStop? stop, string? stopError, HistorySession history)
+    private async Task<RunOutcome> RecordAsync(RunContext run, LoopResult loop, StageStop? stop, string? stopError, HistorySession history, IReadOnlyList<string> recovered)
     {
-        var record = Finish(run, loop, stop, stopError);
+        var record = Finish(run, loop, stop, stopError, recovered);
         var baselines = Baselines(loop);
         await WriteOutputsAsync(record with { History = history.Pending(baselines) }, run.RunDirectory);
         var safe = RunJson.Redact(record, _redactor);
@@ -135,6 +147,11 @@ public sealed class RunPipeline
 
     private async Task WriteOutputsAsync(RunRecord record, string directory)
     {
+        if (_quitting)
+        {
+            return;
+        }
+
         foreach (var failure in await _reporters.WriteAsync(record, directory, CancellationToken.None))
         {
             _progress.Step("report", "outputs", failure, false);
@@ -142,10 +159,10 @@ public sealed class RunPipeline
     }
 
     /// <summary>The run record, once: the last iteration's facts, every iteration's record and command, and the verdict computed from them.</summary>
-    private RunRecord Finish(RunContext run, LoopResult loop, StageStop? stop, string? stopError)
+    private RunRecord Finish(RunContext run, LoopResult loop, StageStop? stop, string? stopError, IReadOnlyList<string> recovered)
     {
         var last = loop.Iterations.LastOrDefault();
-        var facts = last?.Facts ?? NothingRan(run, stop);
+        var facts = last?.Facts ?? NothingRan(run, stop?.NotRunWhy ?? "not run");
         var interrupted = stop?.Interrupted == true || loop.Iterations.Any(i => i.Facts.Stop?.Interrupted == true || i.Record.StopReason == StopReasons.Interrupted);
         var error = loop.Iterations.Select(i => i.Facts.FirstError).Append(stop?.Error).Append(stopError).FirstOrDefault(e => e is not null);
         var (reason, detail) = last?.Record.StopReason is { } stopped
@@ -158,15 +175,15 @@ public sealed class RunPipeline
 
         var end = new RunEnd(_time.GetUtcNow(), SuiteEvaluator.Ms(_time.GetElapsedTime(run.StartTimestamp)), interrupted, error, reason, detail)
         {
-            Notes = [.. loop.Iterations.SelectMany(i => i.Facts.Notes), .. _redactor.Ignored.Select(i => i.ToString())],
+            Notes = [.. recovered, .. loop.Iterations.SelectMany(i => i.Facts.Notes), .. _redactor.Ignored.Select(i => i.ToString())],
         };
         return RunRecords.Build(run, facts, loop.Records, loop.Commands, end);
     }
 
     /// <summary>A run cut short before its first iteration: every planned suite is "not run".</summary>
-    private IterationResult NothingRan(RunContext run, StageStop? stop)
+    private IterationResult NothingRan(RunContext run, string why)
     {
-        var (suites, phases) = NotRunSuites.Complete(run.Plan, [], [], stop?.NotRunWhy ?? "not run");
+        var (suites, phases) = NotRunSuites.Complete(run.Plan, [], [], why);
         return new IterationResult { Number = 1, StartedAt = _time.GetUtcNow(), Deployment = Deployment.Empty, Suites = suites, Phases = phases };
     }
 
@@ -183,6 +200,29 @@ public sealed class RunPipeline
         }
 
         return medians.Values.Sum();
+    }
+
+    /// <summary>
+    /// A second Ctrl+C: quit now, leaving a folder that says so. Every service is killed at once
+    /// (SIGKILL to its process group, no grace), and, unless the run already wrote it, a minimal
+    /// run.json and worklog are built from the run's trail, marked interrupted and aborted. Synchronous:
+    /// it runs in the signal handler, just before the process exits (130). History is not written.
+    /// </summary>
+    public void QuitAtOnce()
+    {
+        // From here the run writes no outputs of its own: the minimal record is the one it leaves.
+        _quitting = true;
+        if (_trail.Directory is { } directory && !File.Exists(Path.Combine(directory, RunFolder.RunJson)) && RunTrail.Read(directory) is { } trail)
+        {
+            var record = AbortedRuns.Build(trail.Start, trail.Steps,
+                $"quit at once on a second Ctrl+C at {AbortedRuns.Time(_time.GetUtcNow())}: services were killed, not stopped, and nothing was analysed or saved to history", interrupted: true, []);
+            _reporters.WriteAsync(record, directory, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        if (_stages.Deployer is IServiceStopper stopper)
+        {
+            stopper.KillAll();
+        }
     }
 
     /// <summary>Stops every service Greenlight started; a failure to stop is reported, and the outputs are still written.</summary>

@@ -5,4 +5,7 @@ public interface IServiceStopper
 {
     /// <returns>False when the deployer was not running that service.</returns>
     Task<bool> StopServiceAsync(string service, CancellationToken cancellationToken);
+
+    /// <summary>Kills every service it started at once (SIGKILL, no grace), for a quit that cannot wait (a second Ctrl+C). Synchronous.</summary>
+    void KillAll();
 }

@@ -46,6 +46,7 @@ public static class VerdictCalculator
 
         var failing = run.Tests.Where(t => t.Outcome is TestOutcome.Failed or TestOutcome.Error).ToList();
         var timedOut = run.Suites.Where(s => s.TimedOut).ToList();
+        var stopped = run.Services.Where(s => s.Critical && s.Exit is not null).ToList();
         if (failing.Count > 0 || timedOut.Count > 0)
         {
             var reasons = run.Suites.Where(s => s.Failed + s.Errors > 0)
@@ -53,6 +54,13 @@ public static class VerdictCalculator
                 .Concat(timedOut.Select(s => $"{s.Id}: timed out after {s.DurationMs / 1000.0:0.#} s"))
                 .Concat(StoppedByFailFast(run))
                 .Concat(notes).ToList();
+            if (stopped.Count > 0)
+            {
+                // The service that stopped explains the failures after it: it leads, and it is what to fix first.
+                return new(Verdict.Red, [.. Stops(run), .. reasons],
+                    $"Find why '{stopped[0].Name}' stopped ({stopped[0].Exit!.Description}): read {LogHint(run, stopped[0].Name)}, fix, then run `greenlight run` again.");
+            }
+
             var next = failing.Count > 0
                 ? $"Fix {failing[0].Suite} / {failing[0].Name}{(failing[0].Message is { } m ? $" ({FirstLine(m)})" : "")}, then run `greenlight run --focus {failing[0].Suite}`."
                 : $"Find why {timedOut[0].Id} hangs (its output: {timedOut[0].Output ?? "the suite folder"}), then run `greenlight run --focus {timedOut[0].Id}`.";
@@ -63,7 +71,7 @@ public static class VerdictCalculator
         if (doubts.Count > 0)
         {
             return new(Verdict.Unproven, [.. doubts, .. notes],
-                run.Interrupted ? "Run it again to the end: `greenlight run`." : $"Make the result real: {doubts[0]}; then run `greenlight run` again.");
+                run.Interrupted || run.Aborted ? "Run it again to the end: `greenlight run`." : $"Make the result real: {doubts[0]}; then run `greenlight run` again.");
         }
 
         var passed = run.Tests.Count(t => t.Outcome == TestOutcome.Passed);
@@ -89,6 +97,11 @@ public static class VerdictCalculator
             .. run.Probes.Where(p => p.Critical && !p.Healthy).Select(p => $"critical service '{p.Service}' is unhealthy at {p.Url}: {p.Detail}"),
         ];
 
+    /// <summary>"critical service 'backend' stopped during the run at 12:00:01 UTC: killed by SIGKILL, exit code 137; the failures after it are its consequence".</summary>
+    private static IEnumerable<string> Stops(RunRecord run, string consequence = "the failures after it are its consequence") =>
+        run.Services.Where(s => s.Critical && s.Exit is not null).Select(s =>
+            $"critical service '{s.Name}' stopped during the run at {s.Exit!.At.UtcDateTime.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)} UTC: {s.Exit.Description}; {consequence}");
+
     private static List<string> Doubts(RunRecord run)
     {
         var doubts = new List<string>();
@@ -96,6 +109,14 @@ public static class VerdictCalculator
         {
             doubts.Add("the run was interrupted before it finished");
         }
+
+        if (run.Aborted)
+        {
+            doubts.Add($"the run was aborted: {run.StopDetail ?? "its Greenlight process ended before the run finished"}; this record holds only what it left on disk");
+        }
+
+        // Nothing failed, but a critical service did not last the run: the passes do not prove a working deployment.
+        doubts.AddRange(Stops(run, "no test failed, but the deployment did not last the run"));
 
         if (run.Error is { } error)
         {

@@ -2,8 +2,8 @@ using Greenlight.Analysis.Logs;
 
 namespace Greenlight.Analysis.Evidence;
 
-/// <summary>A deploy, restart or rollback of a service, from deploy results or the service's own log.</summary>
-/// <param name="Kind">"deployed", "restarted" or "rolled back".</param>
+/// <summary>A deploy, restart, rollback or stop of a service, from deploy results, the exit watch or the service's own log.</summary>
+/// <param name="Kind">"deployed", "restarted", "rolled back" or "stopped (killed by SIGKILL, exit code 137)".</param>
 public sealed record DeployEvent(string Service, DateTimeOffset At, string Kind, string? Revision = null);
 
 /// <summary>What history knows about a cluster; filled from IHistoryStore by the orchestrator.</summary>

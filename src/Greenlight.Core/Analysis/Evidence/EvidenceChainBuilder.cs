@@ -43,7 +43,9 @@ public sealed partial class EvidenceChainBuilder(SecretRedactor? redactor = null
         entries = [.. entries.DistinctBy(e => (e.Service, e.Offset, e.Time)).Select(e => e with { Text = _redactor.Redact(e.Text), Message = _redactor.Redact(e.Message), Exception = e.Exception is null ? null : _redactor.Redact(e.Exception) })];
         var first = request.Cluster.FirstFailure;
         var ranked = EvidenceRanker.Rank(entries, request.Cluster.Signature, first, request.Margin, request.MaxLines);
-        var deploy = PrecedingDeploy(request.Deploys.Concat(RestartsInLogs(entries)), services, first);
+        // An event during the first failing test (after it started, before it failed: a service killed mid-test) precedes the failure too.
+        var failedAt = request.Cluster.FirstFailedAt is { } at && (first is null || at > first) ? at : first;
+        var deploy = PrecedingDeploy(request.Deploys.Concat(RestartsInLogs(entries)), services, failedAt);
         return new EvidenceChain
         {
             Cluster = request.Cluster,
@@ -52,7 +54,7 @@ public sealed partial class EvidenceChainBuilder(SecretRedactor? redactor = null
             Windows = windows,
             Lines = ranked,
             PrecedingDeploy = deploy,
-            DeployLead = deploy is not null && first is { } f ? f - deploy.At : null,
+            DeployLead = deploy is null ? null : first is { } f && deploy.At <= f ? f - deploy.At : failedAt - deploy.At,
             History = request.History,
             Problems = [.. problems.Distinct(StringComparer.Ordinal)],
         };

@@ -22,7 +22,8 @@ internal static class DeploymentSection
             s.Url ?? "",
             s.BuildMs > 0 ? Format.Duration(s.BuildMs) : "",
             s.StartMs > 0 ? Format.Duration(s.StartMs) : "",
-            s.Deployed ? "running" : $"FAILED: {MarkdownWriter.Inline(s.Failure ?? "unknown")}",
+            s.Exit is { } exit ? $"STOPPED during the run: {MarkdownWriter.Inline(exit.Description)}"
+                : s.Deployed ? "running" : $"FAILED: {MarkdownWriter.Inline(s.Failure ?? "unknown")}",
         ]));
     }
 }

@@ -16,7 +16,11 @@ internal static class HeaderSection
 
         md.Bullet($"**Focus:** {MarkdownWriter.CodeSpan(run.Focus)}: {MarkdownWriter.Inline(run.FocusRationale)}");
         md.Bullet($"**Config:** {MarkdownWriter.CodeSpan(run.ConfigPath)}; fail-fast {(run.FailFast ? "on" : "off")}");
-        if (run.Interrupted)
+        if (run.Aborted)
+        {
+            md.Bullet($"**Aborted:** {MarkdownWriter.Inline(run.StopDetail ?? "its Greenlight process ended before the run finished")}; this record was completed from what the run left on disk");
+        }
+        else if (run.Interrupted)
         {
             md.Bullet("**Interrupted:** the run was stopped (Ctrl+C or SIGTERM) before it finished; services were stopped");
         }

@@ -61,6 +61,9 @@ internal sealed class AnalysisStage(TimeProvider time, SecretRedactor redactor, 
             .Select(s => new DeployEvent(s.Name, s.StartedAt!.Value, "deployed", s.Revision))
             .Concat(input.Replaced.Where(r => r.Value.StartedAt is not null)
                 .Select(r => new DeployEvent(r.Key, r.Value.StartedAt!.Value, "deployed", r.Value.Revision))).ToList();
+        // A service that stopped during the run precedes the failures after it ("backend stopped (killed by SIGKILL, …) 1.2 s before the first failure").
+        var stops = input.Deployment.Services.Select(s => s.Exit).OfType<ServiceExitRecord>()
+            .Select(e => new DeployEvent(e.Service, e.At, $"stopped ({e.Description})")).ToList();
         var sources = LogSources.Of(input, run.Config, redactor, time);
         var builder = new EvidenceChainBuilder(redactor);
         var clusters = new FailureClusterer(redactor).Cluster(failures);
@@ -84,7 +87,7 @@ internal sealed class AnalysisStage(TimeProvider time, SecretRedactor redactor, 
                 Cluster = cluster,
                 Services = ServicesInvolved.Find(cluster, input.Traffic, configured),
                 LogSources = sources,
-                Deploys = deploys,
+                Deploys = cluster.Occurrences.Any(o => o.IsCause) ? deploys : [.. deploys, .. stops],
                 FallbackWindow = suites.Select(s => input.SuiteWindows.GetValueOrDefault(s.Id)).FirstOrDefault(w => w is not null),
                 Impact = suites.Select(s => s.Impact).FirstOrDefault(i => i is not null),
                 History = facts,

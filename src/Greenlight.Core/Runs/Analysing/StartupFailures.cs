@@ -5,8 +5,9 @@ using Greenlight.Model;
 namespace Greenlight.Runs.Analysing;
 
 /// <summary>
-/// A critical service that did not deploy or answer its probe, and a revision that was rolled back,
-/// as failures of their own at the moment they were given up on, so they get a root cause too.
+/// A critical service that did not deploy or answer its probe, a revision that was rolled back, and a
+/// service that stopped during the run, as failures of their own at the moment they happened, so
+/// they get a root cause too; a stop is a cause (<see cref="FailureOccurrence.IsCause"/>) and leads.
 /// </summary>
 internal static class StartupFailures
 {
@@ -33,6 +34,15 @@ internal static class StartupFailures
                 Message = Readable(rollback.Evidence[0]),
                 Started = input.Replaced.GetValueOrDefault(rollback.Service) is { } bad ? bad.FailedAt ?? bad.StartedAt ?? input.IterationStartedAt : input.IterationStartedAt,
                 Ended = now,
+            };
+        }
+
+        foreach (var exit in input.Deployment.Services.Select(s => s.Exit).OfType<ServiceExitRecord>())
+        {
+            yield return new FailureOccurrence
+            {
+                Suite = DeploySuite, Test = exit.Service, Runner = "exit", Outcome = TestOutcome.Error,
+                Message = $"{exit.Service} stopped during the run: {exit.Description}", Started = exit.At, Ended = exit.At, IsCause = true,
             };
         }
 

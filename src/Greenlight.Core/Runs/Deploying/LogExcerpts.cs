@@ -36,4 +36,19 @@ internal static class LogExcerpts
 
         return excerpts;
     }
+
+    /// <summary>One excerpt for each service that stopped during the run and has none yet.</summary>
+    public static async Task<IReadOnlyList<LogExcerpt>> ForExitedServicesAsync(RunContext run, Deployment deployment, IReadOnlyList<LogExcerpt> existing)
+    {
+        var excerpts = existing.ToList();
+        foreach (var service in deployment.Services.Where(s => s.Exit is not null && excerpts.All(e => e.Service != s.Name)))
+        {
+            if (deployment.LogPaths.TryGetValue(service.Name, out var path) && await ReadAsync(run, service.Name, path) is { } excerpt)
+            {
+                excerpts.Add(excerpt);
+            }
+        }
+
+        return excerpts;
+    }
 }

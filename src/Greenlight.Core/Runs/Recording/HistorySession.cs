@@ -151,6 +151,23 @@ internal sealed class HistorySession : IAsyncDisposable
         };
     }
 
+    /// <summary>Saves another run's record (already redacted), one this run completed after its Greenlight process was gone; null when the host has no history.</summary>
+    public async Task<HistoryRecord?> SaveCompletedAsync(RunRecord record, CancellationToken cancellationToken)
+    {
+        if (!_configured)
+        {
+            return null;
+        }
+
+        if (_store is null)
+        {
+            return new HistoryRecord { Store = Description, Problems = [.. OpenProblems, "history not saved: the store could not be opened"] };
+        }
+
+        var result = await _store.SaveAsync(record, cancellationToken);
+        return new HistoryRecord { Store = Description, Saved = result.Succeeded, Problems = result.Succeeded ? [] : [$"history not saved: {result.Error}"] };
+    }
+
     /// <summary>What history gave the run before it is saved: the outputs written ahead of the save say so.</summary>
     public HistoryRecord? Pending(int baselines) => !_configured ? null : new HistoryRecord
     {
