@@ -4,8 +4,9 @@ namespace Greenlight.Cli.Tests;
 
 /// <summary>
 /// The README's command on the bundled sample: the repository's own greenlight.yaml, real builds, real
-/// services, the real E2E suite. Both tests live in one class so they never build the sample at the same time.
+/// services, the real E2E suite. The tests of the "sample" collection never build the sample at the same time.
 /// </summary>
+[Collection("sample")]
 public sealed class SampleRunTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(15);

@@ -43,11 +43,29 @@ internal static class HistoryCommand
             return CliApp.UsageError;
         }
 
+        var (report, error) = await LoadAsync(config, runs, cancellationToken);
+        if (report is null)
+        {
+            terminal.Error(error!);
+            return CliApp.UsageError;
+        }
+        if (json)
+        {
+            Terminal.Data(redactor, JsonSerializer.Serialize(report, RunJson.Options) + "\n");
+            return 0;
+        }
+
+        HistoryPrinter.Print(terminal, report);
+        return 0;
+    }
+
+    /// <summary>Everything <c>history</c> shows, or why the store could not be read ("history unavailable: …").</summary>
+    internal static async Task<(HistoryReport? Report, string? Error)> LoadAsync(Config.GreenlightConfig config, int runs, CancellationToken cancellationToken)
+    {
         var opened = await HistoryStores.OpenAsync(config.HistoryStore.SqlitePath, config.HistoryStore.Postgres, config.RootDirectory, TimeProvider.System, cancellationToken);
         if (!opened.Succeeded)
         {
-            terminal.Error($"history unavailable: {opened.Error}");
-            return CliApp.UsageError;
+            return (null, $"history unavailable: {opened.Error}");
         }
 
         await using var store = opened.Value!;
@@ -60,18 +78,9 @@ internal static class HistoryCommand
         var clusters = await store.OpenClustersAsync(project, cancellationToken);
         if (new[] { recent.Error, bySuite.Error, byPhase.Error, slowest.Error, flaky.Error, clusters.Error }.FirstOrDefault(e => e is not null) is { } failed)
         {
-            terminal.Error($"history unreadable: {failed}");
-            return CliApp.UsageError;
+            return (null, $"history unreadable: {failed}");
         }
 
-        var report = new HistoryReport(project, store.Description, recent.Value!, bySuite.Value!, byPhase.Value!, slowest.Value!, flaky.Value!, clusters.Value!);
-        if (json)
-        {
-            Terminal.Data(redactor, JsonSerializer.Serialize(report, RunJson.Options) + "\n");
-            return 0;
-        }
-
-        HistoryPrinter.Print(terminal, report);
-        return 0;
+        return (new HistoryReport(project, store.Description, recent.Value!, bySuite.Value!, byPhase.Value!, slowest.Value!, flaky.Value!, clusters.Value!), null);
     }
 }

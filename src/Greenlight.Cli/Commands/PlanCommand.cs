@@ -65,6 +65,12 @@ internal static class PlanCommand
         return 0;
     }
 
+    internal static async Task<(TestListing? Listing, string? Unavailable)> ListTestsAsync(ITestRunner? runner, SuiteConfig suite, string root, CancellationToken cancellationToken)
+    {
+        var planned = await ListAsync(runner, suite, root, cancellationToken);
+        return (planned.Listing, planned.Unavailable);
+    }
+
     private static async Task<PlannedSuite> ListAsync(ITestRunner? runner, SuiteConfig suite, string root, CancellationToken cancellationToken)
     {
         if (runner is null)

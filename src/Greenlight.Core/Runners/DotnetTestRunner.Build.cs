@@ -69,12 +69,13 @@ public sealed partial class DotnetTestRunner
         }
     }
 
+    // xunit v3 and TUnit build an executable that runs itself whatever the project says about the
+    // testing platform (a suite may set IsTestingPlatformApplication=false to keep `dotnet test` away).
     private static DotnetTestPlatform Platform(string assembly, bool testingPlatform)
     {
         var folder = Path.GetDirectoryName(assembly)!;
-        if (!testingPlatform) return DotnetTestPlatform.VsTest;
         if (File.Exists(Path.Combine(folder, "xunit.v3.core.dll"))) return DotnetTestPlatform.XunitV3;
         if (File.Exists(Path.Combine(folder, "TUnit.Core.dll"))) return DotnetTestPlatform.TUnit;
-        return DotnetTestPlatform.TestingPlatform;
+        return testingPlatform ? DotnetTestPlatform.TestingPlatform : DotnetTestPlatform.VsTest;
     }
 }
