@@ -103,6 +103,34 @@ public sealed class CliMcpTests
     }
 
     [Fact]
+    public async Task RunThenHistoryEvidenceAndResources_TheRunIsRememberedAndReadable()
+    {
+        var project = CliProcess.CopyProject("plain-junit-project");
+        try
+        {
+            await using var client = await McpSession.StartAsync(project);
+            var token = TestContext.Current.CancellationToken;
+
+            // A plain JUnit file without times: UNPROVEN (no-attribution), so the run leaves a bundle.
+            var run = McpSession.Structured(await client.CallToolAsync("run", cancellationToken: token));
+            var history = McpSession.Structured(await client.CallToolAsync("history", Args(("suite", "api-checks")), cancellationToken: token));
+            var evidence = McpSession.Structured(await client.CallToolAsync("evidence", cancellationToken: token));
+            var worklog = await client.ReadResourceAsync("greenlight://runs/latest/worklog.md", cancellationToken: token);
+
+            Assert.Equal("UNPROVEN", run.GetProperty("verdict").GetString());
+            Assert.Equal(2, run.GetProperty("doubtedPasses").GetArrayLength());
+            Assert.Equal(run.GetProperty("runId").GetString(), history.GetProperty("runs")[0].GetProperty("id").GetString());
+            Assert.Equal("api-checks", history.GetProperty("pass_rate_by_suite").EnumerateArray().Single().GetProperty("group").GetString());
+            Assert.Contains(run.GetProperty("runId").GetString()!, evidence.ToString(), StringComparison.Ordinal);
+            Assert.StartsWith("# Greenlight worklog", Assert.IsType<TextResourceContents>(worklog.Contents.Single()).Text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task CheckFix_SkipAddedToATestInATemporaryRepository_Rejected()
     {
         var project = CliProcess.CopyProject("plain-junit-project");
