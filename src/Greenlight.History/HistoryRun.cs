@@ -26,6 +26,8 @@ public sealed record HistoryIteration
     public IReadOnlyList<HistoryProbe> Probes { get; init; } = [];
     public IReadOnlyList<HistoryTest> Tests { get; init; } = [];
     public IReadOnlyList<HistoryCluster> Clusters { get; init; } = [];
+    /// <summary>Requests the recording proxies saw during each suite (suites that recorded).</summary>
+    public IReadOnlyDictionary<string, int> SuiteRequests { get; init; } = new Dictionary<string, int>();
 }
 
 public sealed record HistoryRevision(string Service, string? Revision, DateTimeOffset? DeployedAt);

@@ -34,6 +34,10 @@ internal static class HistorySchema
             "CREATE INDEX ix_tests_test_outcome ON tests (suite, name, outcome, run_id, iteration, duration_ms, proven)",
             "CREATE INDEX ix_runs_id_project_started ON runs (id, project, started_ms)",
         ],
+        // v4: requests per suite, so a suite whose traffic drops between runs can be noticed.
+        [
+            "CREATE TABLE suite_traffic (run_id TEXT NOT NULL, iteration INTEGER NOT NULL, suite TEXT NOT NULL, requests INTEGER NOT NULL, PRIMARY KEY (run_id, iteration, suite))",
+        ],
     ];
 
     public const string CreateVersionTable = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_ms BIGINT NOT NULL)";

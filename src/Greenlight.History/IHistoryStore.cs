@@ -43,6 +43,9 @@ public interface IHistoryStore : IAsyncDisposable
     /// <summary>The clusters of the run's last iteration (evidence lines not loaded).</summary>
     Task<HistoryResult<IReadOnlyList<HistoryCluster>>> RunClustersAsync(string runId, CancellationToken cancellationToken);
 
+    /// <summary>The requests each suite of the run's last iteration made through the recording proxies.</summary>
+    Task<HistoryResult<IReadOnlyList<(string Suite, int Requests)>>> RunSuiteTrafficAsync(string runId, CancellationToken cancellationToken);
+
     /// <summary>Start of the latest earlier run in which the test passed.</summary>
     Task<HistoryResult<DateTimeOffset?>> LastPassedAsync(string project, TestKey test, string excludeRunId, CancellationToken cancellationToken);
 }

@@ -26,7 +26,8 @@ public sealed class RunHistory(IHistoryStore store) : IRunHistory
 
         var tests = await store.RunTestsAsync(last.Id, cancellationToken);
         var clusters = await store.RunClustersAsync(last.Id, cancellationToken);
-        if ((tests.Error ?? clusters.Error) is { } error)
+        var traffic = await store.RunSuiteTrafficAsync(last.Id, cancellationToken);
+        if ((tests.Error ?? clusters.Error ?? traffic.Error) is { } error)
         {
             return HistoryAnswer<PreviousRun?>.Fail(error);
         }
@@ -34,7 +35,10 @@ public sealed class RunHistory(IHistoryStore store) : IRunHistory
         return HistoryAnswer<PreviousRun?>.Ok(new PreviousRun(
             last.Id, last.Started, last.Verdict,
             [.. tests.Value!.Select(t => new TestSnapshot(t.Suite, t.Name, StatusOf(t)))],
-            [.. clusters.Value!.Select(c => new ClusterSnapshot(c.Signature, c.Title, c.Count))]));
+            [.. clusters.Value!.Select(c => new ClusterSnapshot(c.Signature, c.Title, c.Count))])
+        {
+            SuiteRequests = traffic.Value!.ToDictionary(s => s.Suite, s => s.Requests, StringComparer.Ordinal),
+        });
     }
 
     public async Task<HistoryAnswer<IReadOnlyList<(string Suite, string Test)>>> PreviouslyFailingAsync(string project, CancellationToken cancellationToken)

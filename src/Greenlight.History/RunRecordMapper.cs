@@ -57,6 +57,7 @@ public static class RunRecordMapper
                 Service = p.Service, Kind = p.Kind, Url = p.Url, Healthy = p.Healthy, Status = p.StatusCode,
                 CloseCode = p.CloseCode, LatencyMs = p.LatencyMs, Detail = p.Detail, At = started,
             })],
+            SuiteRequests = suites.Where(s => s.Requests is not null).DistinctBy(s => s.Id).ToDictionary(s => s.Id, s => s.Requests!.Value, StringComparer.Ordinal),
             Tests = [.. tests.DistinctBy(t => (t.Suite, t.Name)).Select(t => new HistoryTest(
                 t.Suite, t.Name, phases.GetValueOrDefault(t.Suite, ""), t.Outcome.ToString().ToLowerInvariant(), t.DurationMs, t.Proven,
                 t.Reasons, t.Message, null, t.Attempts, t.Flaky))],

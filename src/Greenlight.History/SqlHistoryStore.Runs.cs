@@ -11,6 +11,12 @@ public abstract partial class SqlHistoryStore
                 row.IsDBNull(6) ? null : row.GetString(6), null, Int(row.GetValue(7)), Int(row.GetValue(8)) == 1),
             cancellationToken, ("@run", runId));
 
+    public Task<HistoryResult<IReadOnlyList<(string Suite, int Requests)>>> RunSuiteTrafficAsync(string runId, CancellationToken cancellationToken) =>
+        QueryAsync(
+            "SELECT s.suite, s.requests FROM suite_traffic s JOIN runs r ON r.id = s.run_id AND s.iteration = r.iteration_count WHERE r.id = @run ORDER BY s.suite",
+            row => (row.GetString(0), Int(row.GetValue(1))),
+            cancellationToken, ("@run", runId));
+
     public Task<HistoryResult<IReadOnlyList<HistoryCluster>>> RunClustersAsync(string runId, CancellationToken cancellationToken) =>
         QueryAsync(
             "SELECT c.signature, c.title, c.count, c.first_ms " +

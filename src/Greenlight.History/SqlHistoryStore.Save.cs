@@ -62,6 +62,12 @@ public abstract partial class SqlHistoryStore
 
         await SaveTestsAsync(connection, transaction, runId, iteration, cancellationToken);
         await SaveClustersAsync(connection, transaction, runId, iteration, cancellationToken);
+        foreach (var (suite, requests) in iteration.SuiteRequests)
+        {
+            await ExecuteAsync(connection, transaction,
+                "INSERT INTO suite_traffic (run_id, iteration, suite, requests) VALUES (@run, @n, @suite, @requests)",
+                cancellationToken, ("@run", runId), ("@n", iteration.Number), ("@suite", suite), ("@requests", requests));
+        }
     }
 
     private static async Task SaveTestsAsync(DbConnection connection, DbTransaction transaction, string runId, HistoryIteration iteration, CancellationToken cancellationToken)

@@ -45,6 +45,32 @@ public sealed class CliProofLevelTests
         Assert.Equal(["no-traffic"], suite.GetProperty("proof_reasons").EnumerateArray().Select(r => r.GetString()));
     }
 
+    [Fact]
+    public async Task Run_SuiteLevelAndOneCheckFakedAfterAnHonestRun_UnprovenForTheDroppedTraffic()
+    {
+        var project = CliProcess.CopyProject("plain-junit-project");
+        try
+        {
+            await File.AppendAllTextAsync(Path.Combine(project, "greenlight.yaml"), AcceptSuiteLevel, TestContext.Current.CancellationToken);
+            var honest = await CliProcess.RunAsync(project, Timeout, "run", "--json");
+            var faked = await CliProcess.RunAsync(project, Timeout, new Dictionary<string, string> { ["CHECK_FAKE_ITEMS"] = "1" }, "run", "--json");
+
+            Assert.True(honest.ExitCode == 0, honest.All);
+            Assert.True(faked.ExitCode == 3, faked.All);
+            var first = JsonDocument.Parse(honest.Stdout).RootElement;
+            var suite = JsonDocument.Parse(faked.Stdout).RootElement.GetProperty("suites")[0];
+            Assert.Equal(["no-traffic"], suite.GetProperty("proof_reasons").EnumerateArray().Select(r => r.GetString()));
+            Assert.Equal(
+                $"no-traffic: the recording proxies saw 1 request(s) during the suite, 2 in run {first.GetProperty("run_id").GetString()} with the same 2 passing test(s): "
+                + "a request may have gone around the proxy (a stub, a mock, a hard-coded answer)",
+                suite.GetProperty("proof_evidence")[0].GetString());
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
     private static async Task<(CliProcess.Result Result, JsonElement Run, string Worklog)> RunAsync(string extraConfig, bool offline)
     {
         var project = CliProcess.CopyProject("plain-junit-project");

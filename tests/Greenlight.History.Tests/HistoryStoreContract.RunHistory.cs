@@ -8,7 +8,7 @@ public abstract partial class HistoryStoreContract
     private static RunRecord Record(string id, DateTimeOffset started, params TestRecord[] tests) => new()
     {
         RunId = id, Project = "p", ConfigPath = "greenlight.yaml", StartedAt = started, EndedAt = started.AddMinutes(1), Verdict = Verdict.Red,
-        Suites = [new SuiteRecord { Id = "api", Priority = "P1", Runner = "pytest" }],
+        Suites = [new SuiteRecord { Id = "api", Priority = "P1", Runner = "pytest", Requests = 7 }, new SuiteRecord { Id = "offline", Priority = "P2", Runner = "command" }],
         Tests = tests,
         Clusters =
         [
@@ -37,6 +37,8 @@ public abstract partial class HistoryStoreContract
 
         Assert.True(saved.Succeeded, saved.Error);
         Assert.Equal(("run-1", "RED"), (previous.RunId, previous.Verdict));
+        // Each suite's request count comes back; a suite with no proxy recording has none.
+        Assert.Equal(new Dictionary<string, int> { ["api"] = 7 }, previous.SuiteRequests);
         Assert.Equal(
             [new TestSnapshot("api", "t.charge", TestStatus.Failed), new TestSnapshot("api", "t.ok", TestStatus.Passed), new TestSnapshot("api", "t.warmup", TestStatus.Flaky)],
             previous.Tests);

@@ -144,6 +144,8 @@ public sealed record SuiteRecord
     public int? ExitCode { get; init; }
     public bool TimedOut { get; init; }
     public bool CollectionFailed { get; init; }
+    /// <summary>Requests the recording proxies saw while the suite ran; null when no proxy recorded.</summary>
+    public int? Requests { get; init; }
     public DateTimeOffset? StartedAt { get; init; }
     public long DurationMs { get; init; }
     public int Total { get; init; }

@@ -49,10 +49,14 @@ public sealed record HistoryAnswer<T>(T? Value, string? Error)
     public static HistoryAnswer<T> Fail(string error) => new(default, error);
 }
 
-/// <summary>What the last run knew: its verdict, its final tests and its open clusters.</summary>
+/// <summary>What the last run knew: its verdict, its final tests, its open clusters and how many requests each suite made.</summary>
 public sealed record PreviousRun(
     string RunId,
     DateTimeOffset StartedAt,
     string Verdict,
     IReadOnlyList<TestSnapshot> Tests,
-    IReadOnlyList<ClusterSnapshot> Clusters);
+    IReadOnlyList<ClusterSnapshot> Clusters)
+{
+    /// <summary>Requests the recording proxies saw during each suite of its last iteration (suites that recorded).</summary>
+    public IReadOnlyDictionary<string, int> SuiteRequests { get; init; } = new Dictionary<string, int>();
+}

@@ -105,8 +105,10 @@ internal sealed class TestStage(StageRegistry stages, TimeProvider time, IRunPro
         var (baselines, baselineProblem) = await inputs.History.BaselinesAsync(run, suite.Id, result.Cases, cancellationToken);
         var (record, tests) = SuiteEvaluator.Evaluate(suite, result);
         await inputs.Proxies.WaitForIdleAsync(cancellationToken);
-        (record, tests) = SuiteProver.Prove(suite, result, record, tests, [.. inputs.Proxies.Snapshot().Skip(trafficBefore)], inputs.Proxies.Traffic is not null,
-            inputs.Probes, baselines ?? new Dictionary<string, TimeSpan>());
+        IReadOnlyList<TrafficRecord> traffic = [.. inputs.Proxies.Snapshot().Skip(trafficBefore)];
+        var recorded = inputs.Proxies.Traffic is not null;
+        (record, tests) = SuiteProver.Prove(suite, result, record, tests, traffic, recorded, inputs.Probes, baselines ?? new Dictionary<string, TimeSpan>());
+        record = TrafficDrop.Check(record with { Requests = recorded ? traffic.Count : null }, tests, inputs.History.Previous);
         record = MissingTests.Check(record, tests, result.Expected, inputs.History.Previous);
         var (flaky, flipProblem) = await WithRetriesAsync(run, tests, retries, inputs.History, cancellationToken);
         record = record with
