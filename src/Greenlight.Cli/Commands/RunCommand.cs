@@ -36,12 +36,17 @@ internal static class RunCommand
         {
             Description = "Remediation may analyse but not change tracked files: any such change is a violation that ends the run",
         };
+        var junit = new Option<string?>("--junit")
+        {
+            Description = "Also write the verdict as JUnit XML to FILE (one test case per test; an unproven pass is a failure with its reasons), for CI",
+            HelpName = "FILE",
+        };
         var command = new Command("run",
             "Deploy the services, probe them, run the selected suites phase by phase (P1 first), and write "
             + ".greenlight/runs/<run-id>/run.json and worklog.md; with --iterations and --remediate, loop: hand the evidence bundle to the "
             + "remediation command, guard its change, redeploy what changed and rerun. Exit code (the last iteration): GREEN 0, RED 1, config error 2, UNPROVEN 3, BLOCKED 4; 5 is an internal error of Greenlight, not a verdict.")
         {
-            config, focus, noFailFast, iterations, remediate, analysisOnly, json,
+            config, focus, noFailFast, iterations, remediate, analysisOnly, json, junit,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
             redactor,
@@ -49,11 +54,12 @@ internal static class RunCommand
             parse.GetValue(config),
             new RunOptions(parse.GetValue(focus), parse.GetValue(noFailFast) ? false : null, parse.GetValue(iterations), parse.GetValue(remediate), parse.GetValue(analysisOnly)),
             parse.GetValue(json),
+            parse.GetValue(junit),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(SecretRedactor redactor, QuitHooks quit, string? configPath, RunOptions options, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(SecretRedactor redactor, QuitHooks quit, string? configPath, RunOptions options, bool json, string? junit, CancellationToken cancellationToken)
     {
         var terminal = new Terminal(redactor, machineOutput: json);
         if (ConfigSession.Open(configPath, terminal, redactor) is not { } config)
@@ -63,7 +69,8 @@ internal static class RunCommand
 
         var time = TimeProvider.System;
         var progress = new ConsoleProgress(terminal);
-        var pipeline = new RunPipeline(StageCatalog.Create(time, redactor), time, redactor, progress, Random.Shared);
+        IReporter[] reporters = [new RunJsonReporter(), new WorklogReporter(), .. junit is null ? Array.Empty<IReporter>() : [new JUnitVerdictReporter(Path.GetFullPath(junit))]];
+        var pipeline = new RunPipeline(StageCatalog.Create(time, redactor), time, redactor, progress, Random.Shared, new CompositeReporter(redactor, reporters));
         using var quitting = quit.Register(pipeline.QuitAtOnce);
         terminal.Line($"greenlight run: {Shown(config.SourcePath)} (focus {options.Focus ?? "all"})");
         var outcome = await progress.LiveAsync(() => pipeline.RunAsync(config, options, cancellationToken));
@@ -85,6 +92,11 @@ internal static class RunCommand
         }
 
         SummaryPrinter.Run(terminal, record, outcome.RunDirectory!);
+        if (GitHubActions.Enabled)
+        {
+            GitHubActions.Write(record, outcome.RunDirectory!, redactor, json ? Console.Error : Console.Out);
+        }
+
         if (json)
         {
             Terminal.Data(redactor, RunJson.Serialize(record, redactor));
