@@ -200,6 +200,31 @@ public abstract partial class HistoryStoreContract
         Assert.Single(Value(await store.FlakyTestsAsync("p", 10, ct)));
     }
 
+    [Fact]
+    public async Task SaveRun_MoreTestsThanOneBatch_EveryTestOnceWithItsValues()
+    {
+        var ct = Timeout();
+        await using var store = await NewStoreAsync(ct);
+        // Two full batches and a partial one; one name repeated (kept once) and one test with a message and reasons in each kind of batch.
+        var count = (2 * SqlHistoryStore.TestBatch) + 17;
+        var tests = Enumerable.Range(0, count).Select(i => i % 97 == 5
+            ? Runs.Failed($"t{i:D4}", ms: i) with { Reasons = ["zero-duration", "no-traffic"], Attempts = 2 }
+            : Runs.Passed($"t{i:D4}", ms: i)).ToList();
+        tests.Insert(3, Runs.Passed("t0001", ms: 99999));
+        await Save(store, Runs.Run("p", 1, "RED", tests), ct);
+
+        var saved = Value(await store.RunTestsAsync("p-run-00001", ct));
+        var summary = Assert.Single(Value(await store.RecentRunsAsync("p", 10, ct)));
+
+        Assert.Equal(count, saved.Count);
+        Assert.Equal(Enumerable.Range(0, count).Select(i => $"t{i:D4}"), saved.Select(t => t.Name));
+        Assert.Equal(1, saved.Single(t => t.Name == "t0001").DurationMs);
+        var failed = saved.Where(t => t.Outcome == "failed").ToList();
+        Assert.Equal(Enumerable.Range(0, count).Count(i => i % 97 == 5), failed.Count);
+        Assert.All(failed, t => Assert.Equal(("received 1011 (internal error) Internal error", 2, false), (t.Message, t.Attempts, t.Proven)));
+        Assert.Equal(count - failed.Count, summary.Passed);
+    }
+
     protected static async Task Save(IHistoryStore store, HistoryRun run, CancellationToken ct)
     {
         var saved = await store.SaveRunAsync(run, ct);
