@@ -81,6 +81,33 @@ public abstract partial class HistoryStoreContract
     }
 
     [Fact]
+    public async Task MedianPassingDurations_WholeSuite_SameMedianAsOneTestAtATime()
+    {
+        var ct = Timeout();
+        await using var store = await NewStoreAsync(ct);
+        double[] durations = [100, 5000, 1000, 1200, 1100, 10];
+        for (var i = 0; i < durations.Length; i++)
+        {
+            HistoryTest[] tests =
+            [
+                i == 1 ? Runs.Failed("t", durations[i]) : Runs.Passed("t", durations[i]),
+                Runs.Passed("u", 40 + i),
+                Runs.Passed("u", 999, suite: "other"),
+                Runs.Passed("never", 7) with { Proven = false, Reasons = ["no-traffic"] },
+            ];
+            await Save(store, Runs.Run("p", i, "GREEN", tests), ct);
+        }
+
+        var medians = Value(await store.MedianPassingDurationsMsAsync("p", "p1-critical", 3, "p-run-00005", ct));
+
+        Assert.Equal(["t", "u"], medians.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(Value(await store.MedianPassingDurationMsAsync("p", new TestKey("p1-critical", "t"), 3, "p-run-00005", ct)), medians["t"]);
+        Assert.Equal(1100, medians["t"]);
+        // u: runs 4, 3, 2 → 44, 43, 42.
+        Assert.Equal(43, medians["u"]);
+    }
+
+    [Fact]
     public async Task PreviouslyFailing_LatestOutcomeWins()
     {
         var ct = Timeout();
