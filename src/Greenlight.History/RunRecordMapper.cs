@@ -56,12 +56,15 @@ public static class RunRecordMapper
                 Service = p.Service, Kind = p.Kind, Url = p.Url, Healthy = p.Healthy, Status = p.StatusCode,
                 CloseCode = p.CloseCode, LatencyMs = p.LatencyMs, Detail = p.Detail, At = started,
             })],
-            Tests = [.. tests.DistinctBy(t => (t.Suite, t.Name)).Select(t => new HistoryTest(
-                t.Suite, t.Name, phases.GetValueOrDefault(t.Suite, ""), t.Outcome.ToString().ToLowerInvariant(), t.DurationMs, t.Proven,
+            // A repeated (suite, name) is saved once by the store; the outcome words are shared, not made per test.
+            Tests = [.. tests.Select(t => new HistoryTest(
+                t.Suite, t.Name, phases.GetValueOrDefault(t.Suite, ""), Outcomes[(int)t.Outcome], t.DurationMs, t.Proven,
                 t.Reasons, t.Message, null, t.Attempts, t.Flaky))],
             Clusters = clusters,
         };
     }
+
+    private static readonly string[] Outcomes = [.. Enum.GetValues<TestOutcome>().Select(o => o.ToString().ToLowerInvariant())];
 
     private static string Word(Verdict verdict) => verdict.ToString().ToUpperInvariant();
 }
