@@ -23,6 +23,12 @@ public interface IHistoryStore : IAsyncDisposable
     /// <summary>Median duration of the test's last <paramref name="lastPassing"/> proven passes; null without any (the duration-drop baseline).</summary>
     Task<HistoryResult<double?>> MedianPassingDurationMsAsync(string project, TestKey test, int lastPassing, string excludeRunId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="MedianPassingDurationMsAsync"/> for every test of a suite at once, by test name: one query
+    /// for a suite of any size (a million tests are not a million queries). Tests without a proven pass are absent.
+    /// </summary>
+    Task<HistoryResult<IReadOnlyDictionary<string, double>>> MedianPassingDurationsMsAsync(string project, string suite, int lastPassing, string excludeRunId, CancellationToken cancellationToken);
+
     /// <summary>Tests whose latest recorded outcome was failed or error, for previously-failing-first ordering.</summary>
     Task<HistoryResult<IReadOnlyList<TestKey>>> PreviouslyFailingAsync(string project, CancellationToken cancellationToken);
 

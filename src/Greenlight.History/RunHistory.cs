@@ -49,12 +49,12 @@ public sealed class RunHistory(IHistoryStore store) : IRunHistory
             : HistoryAnswer<IReadOnlyList<(string, string)>>.Fail(failing.Error!);
     }
 
-    public async Task<HistoryAnswer<TimeSpan?>> MedianPassingDurationAsync(string project, string suite, string test, int lastPassing, string excludeRunId, CancellationToken cancellationToken)
+    public async Task<HistoryAnswer<IReadOnlyDictionary<string, TimeSpan>>> MedianPassingDurationsAsync(string project, string suite, int lastPassing, string excludeRunId, CancellationToken cancellationToken)
     {
-        var median = await store.MedianPassingDurationMsAsync(project, new TestKey(suite, test), lastPassing, excludeRunId, cancellationToken);
-        return median.Succeeded
-            ? HistoryAnswer<TimeSpan?>.Ok(median.Value is { } ms ? TimeSpan.FromMilliseconds(ms) : null)
-            : HistoryAnswer<TimeSpan?>.Fail(median.Error!);
+        var medians = await store.MedianPassingDurationsMsAsync(project, suite, lastPassing, excludeRunId, cancellationToken);
+        return medians.Succeeded
+            ? HistoryAnswer<IReadOnlyDictionary<string, TimeSpan>>.Ok(medians.Value!.ToDictionary(m => m.Key, m => TimeSpan.FromMilliseconds(m.Value), StringComparer.Ordinal))
+            : HistoryAnswer<IReadOnlyDictionary<string, TimeSpan>>.Fail(medians.Error!);
     }
 
     public async Task<HistoryAnswer<HistoryFacts>> FactsAsync(string project, string runId, FailureCluster cluster, CancellationToken cancellationToken)

@@ -58,12 +58,15 @@ public static class RunRecordMapper
                 CloseCode = p.CloseCode, LatencyMs = p.LatencyMs, Detail = p.Detail, At = started,
             })],
             SuiteRequests = suites.Where(s => s.Requests is not null).DistinctBy(s => s.Id).ToDictionary(s => s.Id, s => s.Requests!.Value, StringComparer.Ordinal),
-            Tests = [.. tests.DistinctBy(t => (t.Suite, t.Name)).Select(t => new HistoryTest(
-                t.Suite, t.Name, phases.GetValueOrDefault(t.Suite, ""), t.Outcome.ToString().ToLowerInvariant(), t.DurationMs, t.Proven,
+            // A repeated (suite, name) is saved once by the store; the outcome words are shared, not made per test.
+            Tests = [.. tests.Select(t => new HistoryTest(
+                t.Suite, t.Name, phases.GetValueOrDefault(t.Suite, ""), Outcomes[(int)t.Outcome], t.DurationMs, t.Proven,
                 t.Reasons, t.Message, null, t.Attempts, t.Flaky))],
             Clusters = clusters,
         };
     }
+
+    private static readonly string[] Outcomes = [.. Enum.GetValues<TestOutcome>().Select(o => o.ToString().ToLowerInvariant())];
 
     private static string Word(Verdict verdict) => verdict.ToString().ToUpperInvariant();
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 
 namespace Greenlight.History;
 
@@ -70,29 +71,93 @@ public abstract partial class SqlHistoryStore
         }
     }
 
+    /// <summary>Rows per INSERT: a run with a million tests is 5,000 statements, not a million (SQLite and PostgreSQL both take this many parameters).</summary>
+    internal const int TestBatch = 200;
+
+    private static readonly string[] TestColumns = ["suite", "name", "phase", "outcome", "duration_ms", "proven", "reasons", "message", "started_ms", "attempts", "flaky"];
+
+    /// <summary>The tests in multi-row INSERTs of <see cref="TestBatch"/>, inside the save's one transaction.</summary>
     private static async Task SaveTestsAsync(DbConnection connection, DbTransaction transaction, string runId, HistoryIteration iteration, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, transaction,
-            "INSERT INTO tests (run_id, iteration, suite, name, phase, outcome, duration_ms, proven, reasons, message, started_ms, attempts, flaky) " +
-            "VALUES (@run, @n, @suite, @name, @phase, @outcome, @duration, @proven, @reasons, @message, @started, @attempts, @flaky)",
-            ("@run", runId), ("@n", iteration.Number), ("@suite", ""), ("@name", ""), ("@phase", ""), ("@outcome", ""), ("@duration", 0.0),
-            ("@proven", 0), ("@reasons", ""), ("@message", null), ("@started", null), ("@attempts", 1), ("@flaky", 0));
-        foreach (var t in iteration.Tests.DistinctBy(t => (t.Suite, t.Name)))
+        var seen = new HashSet<(string, string)>();
+        var batch = new List<HistoryTest>(TestBatch);
+        DbCommand? full = null;
+        try
         {
-            Set(command, "@suite", t.Suite);
-            Set(command, "@name", t.Name);
-            Set(command, "@phase", t.Phase);
-            Set(command, "@outcome", t.Outcome);
-            Set(command, "@duration", t.DurationMs);
-            Set(command, "@proven", t.Proven ? 1 : 0);
-            Set(command, "@reasons", string.Join(',', t.Reasons));
-            Set(command, "@message", t.Message);
-            Set(command, "@started", Ms(t.Started));
-            Set(command, "@attempts", t.Attempts);
-            Set(command, "@flaky", t.Flaky ? 1 : 0);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            foreach (var t in iteration.Tests)
+            {
+                if (!seen.Add((t.Suite, t.Name)))
+                {
+                    continue;
+                }
+
+                batch.Add(t);
+                if (batch.Count == TestBatch)
+                {
+                    full ??= TestInsert(connection, transaction, runId, iteration.Number, TestBatch);
+                    await InsertTestsAsync(full, batch, cancellationToken);
+                    batch.Clear();
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await using var rest = TestInsert(connection, transaction, runId, iteration.Number, batch.Count);
+                await InsertTestsAsync(rest, batch, cancellationToken);
+            }
+        }
+        finally
+        {
+            if (full is not null)
+            {
+                await full.DisposeAsync();
+            }
         }
     }
+
+    /// <summary>INSERT INTO tests … VALUES (…), (…): the run and iteration once, then one group of parameters per row.</summary>
+    private static DbCommand TestInsert(DbConnection connection, DbTransaction transaction, string runId, int iteration, int rows)
+    {
+        var sql = new System.Text.StringBuilder("INSERT INTO tests (run_id, iteration, ").AppendJoin(", ", TestColumns).Append(") VALUES ");
+        var parameters = new List<(string Name, object? Value)> { ("@run", runId), ("@n", iteration) };
+        for (var row = 0; row < rows; row++)
+        {
+            sql.Append(row == 0 ? "(@run, @n" : ", (@run, @n");
+            foreach (var column in TestColumns)
+            {
+                var name = string.Create(CultureInfo.InvariantCulture, $"@{column}{row}");
+                sql.Append(", ").Append(name);
+                parameters.Add((name, null));
+            }
+
+            sql.Append(')');
+        }
+
+        return Command(connection, transaction, sql.ToString(), [.. parameters]);
+    }
+
+    private static async Task InsertTestsAsync(DbCommand command, List<HistoryTest> rows, CancellationToken cancellationToken)
+    {
+        var p = 2; // after @run and @n, in TestColumns order
+        foreach (var t in rows)
+        {
+            Value(command, p++, t.Suite);
+            Value(command, p++, t.Name);
+            Value(command, p++, t.Phase);
+            Value(command, p++, t.Outcome);
+            Value(command, p++, t.DurationMs);
+            Value(command, p++, t.Proven ? 1 : 0);
+            Value(command, p++, string.Join(',', t.Reasons));
+            Value(command, p++, t.Message);
+            Value(command, p++, Ms(t.Started));
+            Value(command, p++, t.Attempts);
+            Value(command, p++, t.Flaky ? 1 : 0);
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void Value(DbCommand command, int index, object? value) => command.Parameters[index].Value = value ?? DBNull.Value;
 
     private static async Task SaveClustersAsync(DbConnection connection, DbTransaction transaction, string runId, HistoryIteration iteration, CancellationToken cancellationToken)
     {
@@ -107,18 +172,6 @@ public abstract partial class SqlHistoryStore
                     "INSERT INTO evidence_lines (run_id, iteration, signature, line_rank, service, at_ms, level, text) VALUES (@run, @n, @signature, @rank, @service, @at, @level, @text)",
                     cancellationToken, ("@run", runId), ("@n", iteration.Number), ("@signature", c.Signature), ("@rank", line.Rank),
                     ("@service", line.Service), ("@at", Ms(line.At)), ("@level", line.Level), ("@text", line.Text));
-            }
-        }
-    }
-
-    private static void Set(DbCommand command, string name, object? value)
-    {
-        foreach (DbParameter parameter in command.Parameters)
-        {
-            if (parameter.ParameterName == name)
-            {
-                parameter.Value = value ?? DBNull.Value;
-                return;
             }
         }
     }

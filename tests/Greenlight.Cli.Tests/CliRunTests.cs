@@ -26,7 +26,7 @@ public sealed class CliRunTests
             Assert.True(service.GetProperty("deployed").GetBoolean());
             Assert.StartsWith("http://127.0.0.1:", service.GetProperty("url").GetString(), StringComparison.Ordinal);
             Assert.True(run.GetProperty("probes")[0].GetProperty("healthy").GetBoolean());
-            var tests = run.GetProperty("tests").EnumerateArray().ToList();
+            var tests = RunTestsFile.Read(CliProcess.RunDirectory(project));
             Assert.Equal(2, tests.Count);
             Assert.All(tests, t => Assert.Equal("passed", t.GetProperty("outcome").GetString()));
             Assert.All(tests, t => Assert.True(t.GetProperty("proven").GetBoolean()));
@@ -91,7 +91,8 @@ public sealed class CliRunTests
             Assert.True(result.ExitCode == 1, result.All);
             var run = RunJson(project);
             Assert.Equal("RED", run.GetProperty("verdict").GetString());
-            var tests = run.GetProperty("tests").EnumerateArray().ToDictionary(t => t.GetProperty("name").GetString()!, t => t.GetProperty("outcome").GetString());
+            var tests = RunTestsFile.Read(CliProcess.RunDirectory(project)).ToDictionary(t => t.GetProperty("name").GetString()!, t => t.GetProperty("outcome").GetString());
+            Assert.Equal(["shell.checks.version_matches"], run.GetProperty("failures").EnumerateArray().Select(t => t.GetProperty("name").GetString()));
             Assert.Equal("passed", tests["shell.checks.api_reachable"]);
             Assert.Equal("failed", tests["shell.checks.version_matches"]);
             var suites = run.GetProperty("suites").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!, s => s.GetProperty("outcome").GetString());
@@ -196,7 +197,8 @@ public sealed class CliRunTests
             Assert.True(result.ExitCode == 4, result.All);
             var run = RunJson(project);
             Assert.Equal("BLOCKED", run.GetProperty("verdict").GetString());
-            Assert.Empty(run.GetProperty("tests").EnumerateArray());
+            Assert.Equal(0, run.GetProperty("test_counts").GetProperty("total").GetInt32());
+            Assert.Empty(RunTestsFile.Read(CliProcess.RunDirectory(project)));
             var worklog = await File.ReadAllTextAsync(Path.Combine(CliProcess.RunDirectory(project), "worklog.md"), TestContext.Current.CancellationToken);
             Assert.Contains("## Infrastructure", worklog, StringComparison.Ordinal);
             Assert.Contains("FATAL: startup-crash requested", worklog, StringComparison.Ordinal);

@@ -32,7 +32,7 @@ public abstract partial class HistoryStoreContract
 
         var saved = await history.SaveAsync(first, ct);
         var previous = (await history.PreviousRunAsync("p", "run-2", ct)).Value!;
-        var median = (await history.MedianPassingDurationAsync("p", "api", "t.ok", 5, "run-2", ct)).Value;
+        var median = (await history.MedianPassingDurationsAsync("p", "api", 5, "run-2", ct)).Value!.GetValueOrDefault("t.ok");
         var failing = (await history.PreviouslyFailingAsync("p", ct)).Value!;
 
         Assert.True(saved.Succeeded, saved.Error);

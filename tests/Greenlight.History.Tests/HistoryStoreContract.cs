@@ -81,6 +81,33 @@ public abstract partial class HistoryStoreContract
     }
 
     [Fact]
+    public async Task MedianPassingDurations_WholeSuite_SameMedianAsOneTestAtATime()
+    {
+        var ct = Timeout();
+        await using var store = await NewStoreAsync(ct);
+        double[] durations = [100, 5000, 1000, 1200, 1100, 10];
+        for (var i = 0; i < durations.Length; i++)
+        {
+            HistoryTest[] tests =
+            [
+                i == 1 ? Runs.Failed("t", durations[i]) : Runs.Passed("t", durations[i]),
+                Runs.Passed("u", 40 + i),
+                Runs.Passed("u", 999, suite: "other"),
+                Runs.Passed("never", 7) with { Proven = false, Reasons = ["no-traffic"] },
+            ];
+            await Save(store, Runs.Run("p", i, "GREEN", tests), ct);
+        }
+
+        var medians = Value(await store.MedianPassingDurationsMsAsync("p", "p1-critical", 3, "p-run-00005", ct));
+
+        Assert.Equal(["t", "u"], medians.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(Value(await store.MedianPassingDurationMsAsync("p", new TestKey("p1-critical", "t"), 3, "p-run-00005", ct)), medians["t"]);
+        Assert.Equal(1100, medians["t"]);
+        // u: runs 4, 3, 2 → 44, 43, 42.
+        Assert.Equal(43, medians["u"]);
+    }
+
+    [Fact]
     public async Task PreviouslyFailing_LatestOutcomeWins()
     {
         var ct = Timeout();
@@ -198,6 +225,31 @@ public abstract partial class HistoryStoreContract
         await Save(store, Runs.Run("p", 9, "RED", [Runs.Passed("t") with { Flaky = true, Attempts = 2 }], [Runs.Cluster("sig-v2", 1)]), ct);
         Assert.NotNull(Value(await store.LastSeenAsync("p", "sig-v2", "", ct)));
         Assert.Single(Value(await store.FlakyTestsAsync("p", 10, ct)));
+    }
+
+    [Fact]
+    public async Task SaveRun_MoreTestsThanOneBatch_EveryTestOnceWithItsValues()
+    {
+        var ct = Timeout();
+        await using var store = await NewStoreAsync(ct);
+        // Two full batches and a partial one; one name repeated (kept once) and one test with a message and reasons in each kind of batch.
+        var count = (2 * SqlHistoryStore.TestBatch) + 17;
+        var tests = Enumerable.Range(0, count).Select(i => i % 97 == 5
+            ? Runs.Failed($"t{i:D4}", ms: i) with { Reasons = ["zero-duration", "no-traffic"], Attempts = 2 }
+            : Runs.Passed($"t{i:D4}", ms: i)).ToList();
+        tests.Insert(3, Runs.Passed("t0001", ms: 99999));
+        await Save(store, Runs.Run("p", 1, "RED", tests), ct);
+
+        var saved = Value(await store.RunTestsAsync("p-run-00001", ct));
+        var summary = Assert.Single(Value(await store.RecentRunsAsync("p", 10, ct)));
+
+        Assert.Equal(count, saved.Count);
+        Assert.Equal(Enumerable.Range(0, count).Select(i => $"t{i:D4}"), saved.Select(t => t.Name));
+        Assert.Equal(1, saved.Single(t => t.Name == "t0001").DurationMs);
+        var failed = saved.Where(t => t.Outcome == "failed").ToList();
+        Assert.Equal(Enumerable.Range(0, count).Count(i => i % 97 == 5), failed.Count);
+        Assert.All(failed, t => Assert.Equal(("received 1011 (internal error) Internal error", 2, false), (t.Message, t.Attempts, t.Proven)));
+        Assert.Equal(count - failed.Count, summary.Passed);
     }
 
     protected static async Task Save(IHistoryStore store, HistoryRun run, CancellationToken ct)

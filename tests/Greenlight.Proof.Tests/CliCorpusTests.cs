@@ -29,11 +29,11 @@ public sealed class CliCorpusTests
         await using var service = await CorpusService.StartAsync(faulty, TestContext.Current.CancellationToken);
         using var project = PytestProject(Path.Combine("fakes", "pytest", fake), service.Url, args);
 
-        var (exit, run) = await RunAsync(project.Path);
+        var (exit, run, tests) = await RunAsync(project.Path);
 
         Assert.True(exit == 3, $"exit {exit}, verdict {run.GetProperty("verdict")}: {run.GetProperty("reasons")}");
         Assert.Equal("UNPROVEN", run.GetProperty("verdict").GetString());
-        Assert.Equal(expected, Codes(run));
+        Assert.Equal(expected, Codes(tests));
     }
 
     [Fact]
@@ -42,10 +42,9 @@ public sealed class CliCorpusTests
         await using var service = await CorpusService.StartAsync(faulty: false, TestContext.Current.CancellationToken);
         using var project = PytestProject(Path.Combine("fakes", "pytest", "does_nothing"), service.Url, "");
 
-        var (exit, run) = await RunAsync(project.Path);
+        var (exit, run, tests) = await RunAsync(project.Path);
 
         Assert.Equal(3, exit);
-        var tests = run.GetProperty("tests").EnumerateArray().ToList();
         Assert.Equal(2, tests.Count);
         // zero-duration follows the duration pytest measured (see TimingCodes); no-traffic is certain.
         Assert.All(tests, t => Assert.Contains("no-traffic", t.GetProperty("reasons").EnumerateArray().Select(r => r.GetString())));
@@ -57,12 +56,12 @@ public sealed class CliCorpusTests
         await using var service = await CorpusService.StartAsync(faulty: false, TestContext.Current.CancellationToken);
         using var project = PytestProject(Path.Combine("fakes", "pytest", "import_error"), service.Url, "--continue-on-collection-errors");
 
-        var (exit, run) = await RunAsync(project.Path);
+        var (exit, run, tests) = await RunAsync(project.Path);
 
         Assert.True(exit == 3, $"exit {exit}: {run.GetProperty("reasons")}");
         var suite = run.GetProperty("suites")[0];
         Assert.Equal(["collection-error"], suite.GetProperty("proof_reasons").EnumerateArray().Select(r => r.GetString()));
-        var test = Assert.Single(run.GetProperty("tests").EnumerateArray());
+        var test = Assert.Single(tests);
         Assert.True(test.GetProperty("proven").GetBoolean(), test.ToString());
     }
 
@@ -72,10 +71,9 @@ public sealed class CliCorpusTests
         await using var service = await CorpusService.StartAsync(faulty: false, TestContext.Current.CancellationToken);
         using var project = PytestProject(Path.Combine("honest", "pytest"), service.Url, "");
 
-        var (exit, run) = await RunAsync(project.Path);
+        var (exit, run, tests) = await RunAsync(project.Path);
 
         Assert.True(exit == 0, run.GetProperty("reasons").ToString());
-        var tests = run.GetProperty("tests").EnumerateArray().ToList();
         Assert.Equal(4, tests.Count);
         Assert.All(tests, t => Assert.True(t.GetProperty("proven").GetBoolean() && t.GetProperty("requests").GetInt32() >= 1, t.ToString()));
         var worklog = await File.ReadAllTextAsync(Path.Combine(CliProcess.RunDirectory(project.Path), "worklog.md"), TestContext.Current.CancellationToken);
@@ -112,10 +110,10 @@ public sealed class CliCorpusTests
                 timeout: 5m
             """);
 
-        var (exit, run) = await RunAsync(project.Path);
+        var (exit, run, tests) = await RunAsync(project.Path);
 
         Assert.True(exit == 3, $"exit {exit}: {run.GetProperty("reasons")}");
-        var codes = run.GetProperty("tests").EnumerateArray().ToDictionary(
+        var codes = tests.ToDictionary(
             t => t.GetProperty("name").GetString()!,
             t => string.Join(",", t.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()).Order(StringComparer.Ordinal)));
         Assert.Equal("mock-marker", codes["FakeSuite.MockFallback.AgentEvents_ArriveInOrder"]);
@@ -154,17 +152,21 @@ public sealed class CliCorpusTests
         return project;
     }
 
-    private static async Task<(int Exit, JsonElement Run)> RunAsync(string project)
+    /// <summary>The exit code, run.json, and the tests from tests.jsonl (run.json lists only failures and doubted passes).</summary>
+    private static async Task<(int Exit, JsonElement Run, List<JsonElement> Tests)> RunAsync(string project)
     {
         var result = await CliProcess.RunAsync(project, CliTimeout, "run");
         var runJson = Path.Combine(CliProcess.RunDirectory(project), "run.json");
         Assert.True(File.Exists(runJson), result.All);
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(runJson, TestContext.Current.CancellationToken));
-        return (result.ExitCode, document.RootElement.Clone());
+        var lines = await File.ReadAllLinesAsync(Path.Combine(CliProcess.RunDirectory(project), "tests.jsonl"), TestContext.Current.CancellationToken);
+        var tests = lines.Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+        Assert.Equal(document.RootElement.GetProperty("test_counts").GetProperty("total").GetInt32(), tests.Count);
+        return (result.ExitCode, document.RootElement.Clone(), tests);
     }
 
     /// <summary>"test=codes;..." for every test, by short name, sorted: one string to compare exactly.</summary>
-    private static string Codes(JsonElement run) => string.Join(";", run.GetProperty("tests").EnumerateArray()
+    private static string Codes(List<JsonElement> tests) => string.Join(";", tests
         .Select(t => $"{ShortName(t.GetProperty("name").GetString()!)}={string.Join(",", t.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()).Order(StringComparer.Ordinal))}")
         .Order(StringComparer.Ordinal));
 

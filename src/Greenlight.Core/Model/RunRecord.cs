@@ -6,7 +6,7 @@ namespace Greenlight.Model;
 /// </summary>
 public sealed record RunRecord
 {
-    public int SchemaVersion { get; init; } = 1;
+    public int SchemaVersion { get; init; } = 2;
     public required string RunId { get; init; }
     public required string Project { get; init; }
     public required string ConfigPath { get; init; }

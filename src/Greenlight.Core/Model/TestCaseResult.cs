@@ -6,8 +6,30 @@ namespace Greenlight.Model;
 /// </summary>
 public sealed record TestCaseResult
 {
-    public required string Name { get; init; }
-    public string ClassName { get; init; } = "";
+    private readonly string _name = "";
+    private readonly string _className = "";
+    private readonly string _fullName = "";
+
+    public required string Name
+    {
+        get => _name;
+        init
+        {
+            _name = value;
+            _fullName = Join(_className, value);
+        }
+    }
+
+    public string ClassName
+    {
+        get => _className;
+        init
+        {
+            _className = value;
+            _fullName = Join(value, _name);
+        }
+    }
+
     public required TestOutcome Outcome { get; init; }
     public TimeSpan Duration { get; init; }
     public DateTimeOffset? Started { get; init; }
@@ -20,6 +42,11 @@ public sealed record TestCaseResult
     /// <summary>Traits (xunit) or properties (JUnit). Shared empty instance by default: a million cases must not allocate a million dictionaries.</summary>
     public IReadOnlyDictionary<string, string> Traits { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
 
-    /// <summary>Fully qualified name used to tie results, traffic and history together.</summary>
-    public string FullName => ClassName.Length == 0 ? Name : $"{ClassName}.{Name}";
+    /// <summary>
+    /// Fully qualified name used to tie results, traffic and history together: made once when the name
+    /// is set, so a million cases do not make a new string each time it is read.
+    /// </summary>
+    public string FullName => _fullName;
+
+    private static string Join(string className, string name) => className.Length == 0 ? name : $"{className}.{name}";
 }

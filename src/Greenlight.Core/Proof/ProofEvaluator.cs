@@ -28,7 +28,14 @@ public sealed class ProofEvaluator(IReadOnlyList<IProofRule> rules)
 
         var suiteChecks = active.Select(r => r.CheckSuite(suite)).Where(c => c.Status == ProofCheckStatus.Unproven).ToList();
         suiteChecks.AddRange(ProofLevels.SuiteChecks(input, tests));
-        var proofs = tests.Select(t => ProofLevels.Require(Judge(t, suite, active), t, input)).ToList();
+        // Each test's evidence is judged as it is made and then dropped: a million tests never hold a million evidence records.
+        var proofs = new List<TestProof>(tests.Count);
+        for (var i = 0; i < tests.Count; i++)
+        {
+            var test = tests[i];
+            proofs.Add(ProofLevels.Require(Judge(test, suite, active), test, input));
+        }
+
         notes.AddRange(ProofLevels.Notes(input, proofs));
         notes.AddRange(proofs.SelectMany(p => p.NotEvaluated)
             .GroupBy(c => (c.Code, c.Detail))
@@ -48,16 +55,18 @@ public sealed class ProofEvaluator(IReadOnlyList<IProofRule> rules)
     {
         var checks = active.Select(r => r.CheckTest(test, suite)).ToList();
         var unproven = checks.Where(c => c.Status == ProofCheckStatus.Unproven).ToList();
+        var notEvaluated = checks.Where(c => c.Status == ProofCheckStatus.NotEvaluated).ToList();
+        // Most tests have no reason and no unevaluated rule: they share the empty lists (a million tests, no million empty lists).
         return new TestProof
         {
             Case = test.Case,
             Proven = test.Passed && unproven.Count == 0,
-            Reasons = [.. unproven.Select(c => c.Code)],
-            Evidence = [.. unproven.Select(c => $"{c.Code}: {c.Detail}")],
+            Reasons = unproven.Count == 0 ? [] : [.. unproven.Select(c => c.Code)],
+            Evidence = unproven.Count == 0 ? [] : [.. unproven.Select(c => $"{c.Code}: {c.Detail}")],
             Duration = test.Duration,
             Requests = test.Traffic.Count,
             Level = test.Level,
-            NotEvaluated = [.. checks.Where(c => c.Status == ProofCheckStatus.NotEvaluated)],
+            NotEvaluated = notEvaluated.Count == 0 ? [] : notEvaluated,
         };
     }
 
@@ -76,11 +85,14 @@ public sealed class ProofEvaluator(IReadOnlyList<IProofRule> rules)
         };
     }
 
-    private static List<TestEvidence> BuildTests(ProofInput input, SuiteEvidence suite, List<string> notes)
+    private static IReadOnlyList<TestEvidence> BuildTests(ProofInput input, SuiteEvidence suite, List<string> notes)
     {
         var cases = input.Cases.Where(c => !Rules.CollectionErrorRule.IsCollectionErrorCase(c)).ToList();
         var events = PytestMatcher.Match(cases, input.Pytest);
-        var subjects = cases.Select((c, i) => new TrafficAttribution.Subject(Names(c, events[i]), Window(c, events[i]))).ToList();
+        // Names matter only for requests that carry X-Greenlight-Test: without any, no test needs its own set.
+        var tagged = input.Traffic.Any(r => r.Test is not null);
+        var subjects = cases.Select((c, i) => new TrafficAttribution.Subject(tagged ? Names(c, events[i]) : NoNames, Window(c, events[i]))).ToList();
+        var suiteServices = input.Services.Distinct(StringComparer.Ordinal).ToList();
         var traffic = TrafficAttribution.Attribute(subjects, input.Traffic, input.Config.ClockSkew);
         if (traffic.Ambiguous > 0)
         {
@@ -94,8 +106,8 @@ public sealed class ProofEvaluator(IReadOnlyList<IProofRule> rules)
 
         // Requests of this suite named its tests, so its process tags every request it sends: a test
         // whose name no request carried sent none through the proxies (request level, no traffic).
-        var tagged = traffic.MatchedByHeader.Any(m => m);
-        return [.. cases.Select((c, i) =>
+        var tagsItsRequests = traffic.MatchedByHeader.Any(m => m);
+        return new Lazy<TestCaseResult, TestEvidence>(cases, (c, i) =>
         {
             var attributed = traffic.PerSubject[i];
             return new TestEvidence
@@ -105,18 +117,32 @@ public sealed class ProofEvaluator(IReadOnlyList<IProofRule> rules)
                 Window = subjects[i].Window,
                 Duration = events[i]?.WorkDuration ?? c.Duration,
                 Traffic = attributed,
-                TrafficKnown = subjects[i].Window is not null || traffic.MatchedByHeader[i] || tagged,
+                TrafficKnown = subjects[i].Window is not null || traffic.MatchedByHeader[i] || tagsItsRequests,
                 Level = !input.Recorded ? ProofLevel.None
                     : traffic.MatchedByHeader[i] ? ProofLevel.Request
                     : subjects[i].Window is not null ? ProofLevel.Window
-                    : tagged ? ProofLevel.Request
+                    : tagsItsRequests ? ProofLevel.Request
                     : ProofLevel.Suite,
                 MedianDuration = input.MedianDurations.TryGetValue(c.FullName, out var median) ? median : null,
                 Output = Output(c, events[i]),
-                TargetServices = [.. attributed.Select(r => r.Service).Concat(input.Services).Distinct(StringComparer.Ordinal)],
+                TargetServices = attributed.Count == 0 ? suiteServices : [.. attributed.Select(r => r.Service).Concat(input.Services).Distinct(StringComparer.Ordinal)],
             };
-        })];
+        });
     }
+
+    /// <summary>A list whose items are made when read (each read makes a new one).</summary>
+    private sealed class Lazy<TIn, TOut>(IReadOnlyList<TIn> items, Func<TIn, int, TOut> make) : IReadOnlyList<TOut>
+    {
+        public int Count => items.Count;
+
+        public TOut this[int index] => make(items[index], index);
+
+        public IEnumerator<TOut> GetEnumerator() => items.Select(make).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    private static readonly IReadOnlySet<string> NoNames = new HashSet<string>();
 
     private static HashSet<string> Names(TestCaseResult c, PytestTestEvent? e)
     {

@@ -29,7 +29,7 @@ internal static class ProofLevels
     public static IEnumerable<ProofCheck> SuiteChecks(ProofInput input, IReadOnlyList<TestEvidence> tests)
     {
         if (input.Config.Level is ProofLevel.Suite && input.Config.RequireTraffic && input.Recorded
-            && input.Traffic.Count == 0 && tests.Any(t => t.Passed))
+            && input.Traffic.Count == 0 && input.Cases.Any(c => c.Outcome == TestOutcome.Passed))
         {
             yield return ProofCheck.Unproven(ProofReason.NoTraffic, "the suite's passes are accepted at suite level, but the recording proxies saw no request during the suite");
         }

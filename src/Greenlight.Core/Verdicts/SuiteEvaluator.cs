@@ -43,17 +43,17 @@ public static class SuiteEvaluator
             ResultFiles = result.ResultFiles,
         };
         suite = suite with { Outcome = Outcome(suite) };
-        var tests = cases.Select(c => new TestRecord
+        // Made as they are read: the proof makes each test's final record from this one, so a million of these are never held at once.
+        return (suite, new Projected(cases, c => new TestRecord
         {
             Suite = config.Id,
             Name = c.FullName,
             Outcome = c.Outcome,
             DurationMs = Ms(c.Duration),
             Proven = c.Outcome != TestOutcome.Skipped,
-            Reasons = c.Outcome == TestOutcome.Skipped ? [ProofReason.Skipped] : [],
+            Reasons = c.Outcome == TestOutcome.Skipped ? Skipped : [],
             Message = c.Message,
-        }).ToList();
-        return (suite, tests);
+        }));
     }
 
     /// <summary>A suite that was selected but never ran (fail-fast, interruption, deployment blocked).</summary>
@@ -81,6 +81,20 @@ public static class SuiteEvaluator
 
         var doubtful = suite.Problems.Count > 0 || suite.CollectionFailed || suite.Total == 0 || suite.Skipped > 0;
         return doubtful ? StageOutcome.Unproven : StageOutcome.Passed;
+    }
+
+    private static readonly IReadOnlyList<string> Skipped = [ProofReason.Skipped];
+
+    /// <summary>The cases seen as test records, each made when it is read.</summary>
+    private sealed class Projected(IReadOnlyList<TestCaseResult> cases, Func<TestCaseResult, TestRecord> project) : IReadOnlyList<TestRecord>
+    {
+        public int Count => cases.Count;
+
+        public TestRecord this[int index] => project(cases[index]);
+
+        public IEnumerator<TestRecord> GetEnumerator() => cases.Select(project).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     internal static long Ms(TimeSpan duration) => (long)Math.Round(duration.TotalMilliseconds);

@@ -77,7 +77,11 @@ public sealed class RunPipelineTests : IDisposable
         Assert.Matches(@"^20261123-112233-[0-9a-f]{4}$", outcome.Record.RunId);
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outcome.RunDirectory!, "run.json"), TestContext.Current.CancellationToken));
         Assert.Equal("GREEN", json.RootElement.GetProperty("verdict").GetString());
-        Assert.Equal(4, json.RootElement.GetProperty("tests").GetArrayLength());
+        Assert.Equal(4, json.RootElement.GetProperty("test_counts").GetProperty("total").GetInt32());
+        Assert.Equal("tests.jsonl", json.RootElement.GetProperty("tests_file").GetString());
+        var lines = await File.ReadAllLinesAsync(Path.Combine(outcome.RunDirectory!, "tests.jsonl"), TestContext.Current.CancellationToken);
+        Assert.Equal(4, lines.Length);
+        Assert.All(lines, l => Assert.Equal("passed", JsonDocument.Parse(l).RootElement.GetProperty("outcome").GetString()));
         Assert.True(File.Exists(Path.Combine(outcome.RunDirectory!, "worklog.md")));
     }
 

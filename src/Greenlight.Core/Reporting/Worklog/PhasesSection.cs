@@ -2,9 +2,18 @@ using Greenlight.Model;
 
 namespace Greenlight.Reporting.Worklog;
 
-/// <summary>One section per phase, then its suites with each test's outcome.</summary>
+/// <summary>
+/// One section per phase, then its suites with each test's outcome. Above <see cref="ListedInFull"/>
+/// tests in the run, a suite lists its failures, doubted passes and slowest tests, and counts the
+/// rest (every test is in tests.jsonl).
+/// </summary>
 internal static class PhasesSection
 {
+    /// <summary>Runs with up to this many tests list every test.</summary>
+    internal const int ListedInFull = 500;
+
+    private const int Slowest = 10;
+
     public static void Write(MarkdownWriter md, RunRecord run)
     {
         foreach (var phase in run.Phases)
@@ -50,7 +59,11 @@ internal static class PhasesSection
         }
 
         var tests = run.Tests.Where(t => t.Suite == suite.Id).ToList();
-        if (suite.Runner == Config.RunnerNames.Newman)
+        if (run.Tests.Count > ListedInFull)
+        {
+            Summarised(md, tests);
+        }
+        else if (suite.Runner == Config.RunnerNames.Newman)
         {
             NewmanRequests(md, tests);
         }
@@ -58,7 +71,7 @@ internal static class PhasesSection
         {
             foreach (var test in tests)
             {
-                md.Bullet(TestLine(test, test.Name));
+                Test(md, test);
             }
         }
 
@@ -88,6 +101,37 @@ internal static class PhasesSection
             }
         }
     }
+
+    /// <summary>A large run: failures and doubted passes one by one, the slowest tests, and the other passes and skips as counts.</summary>
+    private static void Summarised(MarkdownWriter md, List<TestRecord> tests)
+    {
+        foreach (var test in tests.Where(t => RunJson.IsFailure(t) || RunJson.IsDoubted(t)))
+        {
+            Test(md, test);
+        }
+
+        var slowest = tests.OrderByDescending(t => t.DurationMs).ThenBy(t => t.Name, StringComparer.Ordinal).Take(Slowest).ToList();
+        if (slowest.Count > 0)
+        {
+            md.Bullet($"Slowest {Count(slowest.Count)}:");
+            foreach (var test in slowest)
+            {
+                md.Line($"  - {Icon(test)} {MarkdownWriter.CodeSpan(test.Name)} ({Format.Duration(test.DurationMs)})");
+            }
+        }
+
+        var proven = tests.Count(t => t.Outcome == TestOutcome.Passed && !RunJson.IsDoubted(t) && !t.Flaky);
+        var skipped = tests.Count(t => t.Outcome == TestOutcome.Skipped);
+        if (proven + skipped > 0)
+        {
+            md.Bullet($"✅ {Count(proven)} proven pass(es) and ⏭️ {Count(skipped)} skipped test(s) not listed one by one (the run has more than {Count(ListedInFull)} tests): "
+                + $"every test is in {MarkdownWriter.CodeSpan(RunJson.TestsFile)} beside this worklog, one JSON object a line.");
+        }
+    }
+
+    private static void Test(MarkdownWriter md, TestRecord test) => md.Bullet(TestLine(test, test.Name));
+
+    private static string Count(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A pass the proof rules doubt is marked ❓, never ✅.</summary>
     private static string Icon(TestRecord test) => test.Outcome switch

@@ -20,8 +20,11 @@ public interface IRunHistory : IAsyncDisposable
     /// <summary>Tests whose latest recorded outcome was a failure, as (suite, full name).</summary>
     Task<HistoryAnswer<IReadOnlyList<(string Suite, string Test)>>> PreviouslyFailingAsync(string project, CancellationToken cancellationToken);
 
-    /// <summary>Median of the test's last <paramref name="lastPassing"/> proven passes (the duration-drop baseline); null without any.</summary>
-    Task<HistoryAnswer<TimeSpan?>> MedianPassingDurationAsync(string project, string suite, string test, int lastPassing, string excludeRunId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Per test of the suite, by full name, the median of its last <paramref name="lastPassing"/> proven passes (the
+    /// duration-drop baseline), in one query whatever the suite's size; tests without any are absent.
+    /// </summary>
+    Task<HistoryAnswer<IReadOnlyDictionary<string, TimeSpan>>> MedianPassingDurationsAsync(string project, string suite, int lastPassing, string excludeRunId, CancellationToken cancellationToken);
 
     /// <summary>When the cluster's signature was last seen and when its tests last passed, excluding this run.</summary>
     Task<HistoryAnswer<HistoryFacts>> FactsAsync(string project, string runId, FailureCluster cluster, CancellationToken cancellationToken);

@@ -74,18 +74,19 @@ internal sealed class HistorySession : IAsyncDisposable
             return (null, null);
         }
 
-        var medians = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
-        foreach (var name in cases.Select(c => c.FullName).Distinct(StringComparer.Ordinal))
+        var all = await _store.MedianPassingDurationsAsync(run.Config.Project, suiteId, BaselinePasses, run.RunId, cancellationToken);
+        if (!all.Succeeded)
         {
-            var median = await _store.MedianPassingDurationAsync(run.Config.Project, suiteId, name, BaselinePasses, run.RunId, cancellationToken);
-            if (!median.Succeeded)
-            {
-                return (null, NotRead(median.Error));
-            }
+            return (null, NotRead(all.Error));
+        }
 
-            if (median.Value is { } value)
+        // Only this run's tests, keyed by the names the run already holds.
+        var medians = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        foreach (var @case in cases)
+        {
+            if (all.Value!.TryGetValue(@case.FullName, out var median))
             {
-                medians[name] = value;
+                medians[@case.FullName] = median;
             }
         }
 

@@ -35,10 +35,21 @@ internal static class SuiteProver
             notes.Add("no recording proxy ran: traffic rules judged without traffic");
         }
 
-        var byCase = proof.Tests.ToDictionary(t => t.Case, (IEqualityComparer<TestCaseResult>)ReferenceEqualityComparer.Instance);
-        var judged = tests.Select((t, i) => i < result.Cases.Count && byCase.TryGetValue(result.Cases[i], out var test)
-            ? t with { Proven = test.Proven, Reasons = test.Reasons, Evidence = test.Evidence, Requests = test.Requests, ProofLevel = test.Level }
-            : t).ToList();
+        // The proofs follow the cases in order, less the collection-error cases: walk both at once (no lookup table).
+        var judged = new List<TestRecord>(tests.Count);
+        var next = 0;
+        for (var i = 0; i < tests.Count; i++)
+        {
+            var t = tests[i];
+            if (i < result.Cases.Count && next < proof.Tests.Count && ReferenceEquals(proof.Tests[next].Case, result.Cases[i]))
+            {
+                var test = proof.Tests[next++];
+                t = t with { Proven = test.Proven, Reasons = test.Reasons, Evidence = test.Evidence, Requests = test.Requests, ProofLevel = test.Level };
+            }
+
+            judged.Add(t);
+        }
+
         return (record with { ProofReasons = proof.SuiteReasons, ProofEvidence = proof.SuiteEvidence, ProofNotes = notes }, judged);
     }
 }
