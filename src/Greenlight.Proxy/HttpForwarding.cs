@@ -21,7 +21,19 @@ internal sealed class HttpForwarding(
         var time = options.TimeProvider;
         var started = time.GetUtcNow();
         var timestamp = time.GetTimestamp();
-        var error = await forwarder.SendAsync(context, _prefix, _client, ForwarderRequestConfig.Empty, HttpTransformer.Default);
+        var body = context.Response.Body;
+        using var excerpt = new BodyExcerpt(body);
+        context.Response.Body = excerpt;
+        ForwarderError error;
+        try
+        {
+            error = await forwarder.SendAsync(context, _prefix, _client, ForwarderRequestConfig.Empty, HttpTransformer.Default);
+        }
+        finally
+        {
+            context.Response.Body = body;
+        }
+
         var latency = time.GetElapsedTime(timestamp);
 
         string? detail = null;
@@ -41,6 +53,14 @@ internal sealed class HttpForwarding(
             Status = context.Response.StatusCode,
             Test = RecordedPath.TestName(context.Request, options.Redactor),
             Error = detail,
+            ErrorText = ErrorText(context.Response, excerpt),
         });
     }
+
+    // Only a failing answer's body is read, and not a compressed one: its text would need decoding.
+    private string? ErrorText(HttpResponse response, BodyExcerpt excerpt) =>
+        response.StatusCode is >= 200 and < 300 || response.Headers.ContentEncoding.Count > 0
+            || ResponseErrorText.From(response.ContentType, excerpt.Head) is not { } text
+            ? null
+            : options.Redactor.Redact(text);
 }

@@ -154,7 +154,7 @@ public sealed class EvidenceChainBuilderTests : IDisposable
             "  - backend 11:00:02.110 `WARN agentchat.ws: closing WebSocket with 1011 (internal error)`\n" +
             "  - backend 11:00:02.510 `WARN agentchat.ws: closing WebSocket with 1011 (internal error) token=Bearer ***`\n" +
             "  - backend 11:00:02.000 `INFO agentchat.ws: WebSocket connection accepted user_id=pending_auth` ×2\n" +
-            "  - backend 11:00:03.000 `INFO agentchat.api: GET /health 200`\n" +
+            "  - backend 11:00:00.500 `INFO uvicorn: Application startup complete.`\n" +
             "- **History**: seen before in 2 run(s), last 2026-11-22 11:00 UTC; these tests last passed 2026-11-21 11:00 UTC; 1 never passed in history\n",
             markdown);
     }

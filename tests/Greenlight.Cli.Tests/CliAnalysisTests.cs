@@ -68,7 +68,7 @@ public sealed class CliAnalysisTests
             Assert.Equal("error", top.GetProperty("level").GetString());
             Assert.Contains("ValueError: Invalid card token format: pending_auth", top.GetProperty("text").GetString(), StringComparison.Ordinal);
             Assert.StartsWith("api deployed", charge.GetProperty("preceding_deploy").GetString(), StringComparison.Ordinal);
-            Assert.Contains("api: GET /charge → 500", charge.GetProperty("traffic_faults").EnumerateArray().Select(f => f.GetString()));
+            Assert.Contains("api: GET /charge → 500 \"internal\"", charge.GetProperty("traffic_faults").EnumerateArray().Select(f => f.GetString()));
             var worklog = await File.ReadAllTextAsync(Path.Combine(RunDirectories(project).Single(), "worklog.md"), TestContext.Current.CancellationToken);
             Assert.Contains("## Root causes", worklog, StringComparison.Ordinal);
             Assert.Contains("### 1. expected 200, got 500", worklog, StringComparison.Ordinal);

@@ -14,9 +14,9 @@ namespace Greenlight.Cli.Tests;
 /// </summary>
 public sealed class OutsideSuitesRuns : IAsyncLifetime
 {
-    internal sealed record Run(CliProcess.Result Result, JsonElement Json, string Worklog)
+    internal sealed record Run(CliProcess.Result Result, JsonElement Json, string Worklog, string Folder)
     {
-        public IEnumerable<JsonElement> Tests(string suite) => Json.GetProperty("tests").EnumerateArray().Where(t => t.GetProperty("suite").GetString() == suite);
+        public IEnumerable<JsonElement> Tests(string suite) => RunTestsFile.Read(Folder).Where(t => t.GetProperty("suite").GetString() == suite);
     }
 
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(5);
@@ -78,7 +78,7 @@ public sealed class OutsideSuitesRuns : IAsyncLifetime
         var result = await CliProcess.RunAsync(Project, RunTimeout, environment, ["run", "--json", .. args]);
         var json = JsonDocument.Parse(result.Stdout).RootElement.Clone();
         var folder = Path.Combine(Project, ".greenlight", "runs", json.GetProperty("run_id").GetString()!);
-        return new Run(result, json, await File.ReadAllTextAsync(Path.Combine(folder, "worklog.md")));
+        return new Run(result, json, await File.ReadAllTextAsync(Path.Combine(folder, "worklog.md")), folder);
     }
 
     private async Task RunToolAsync(string program, string[] arguments)

@@ -50,7 +50,7 @@ public sealed class CliServiceExitTests
             Assert.True(clusters.Count >= 2, root.GetProperty("clusters").ToString());
             Assert.Contains("api stopped during the run: killed by SIGKILL, exit code 137", clusters[0].GetProperty("title").GetString(), StringComparison.Ordinal);
             Assert.All(clusters.Skip(1), c => Assert.StartsWith("api stopped (killed by SIGKILL, exit code 137) ", c.GetProperty("preceding_deploy").GetString(), StringComparison.Ordinal));
-            var failed = root.GetProperty("tests").EnumerateArray().Where(t => t.GetProperty("outcome").GetString() == "failed").Select(t => t.GetProperty("name").GetString()).ToList();
+            var failed = RunTestsFile.Read(folder).Where(t => t.GetProperty("outcome").GetString() == "failed").Select(t => t.GetProperty("name").GetString()).ToList();
             Assert.Equal(2, failed.Count);
             Assert.All(failed, name => Assert.DoesNotContain("before_the_kill", name, StringComparison.Ordinal));
 

@@ -89,7 +89,47 @@ public sealed class LoopDemoTests
     }
 
     [Fact]
-    public async Task Run_NewRevisionCrashesOnStart_RolledBackToLastGoodAndBlocked()
+    public async Task Run_BuildPassesProbesButFailsTests_NeverKeptAndTheCrashRollsBackToTheBuildBefore()
+    {
+        using var project = await LoopProject.CreateAsync();
+        var env = Path.Combine(project.Root, "service.env");
+        var faulty = File.ReadAllText(env);
+        File.WriteAllText(env, "");
+        var green = await project.RunAsync("run");
+        Assert.True(green.ExitCode == 0, green.All);
+        var greenRun = project.RunJson();
+        var goodRevision = greenRun.GetProperty("iterations")[0].GetProperty("services")[0].GetProperty("revision").GetString()!;
+        var goodRunId = greenRun.GetProperty("run_id").GetString()!;
+        Assert.Contains($"kept api {goodRevision} as its last good build: run {goodRunId} iteration 1 passed its tests", project.Worklog(), StringComparison.Ordinal);
+        File.WriteAllText(env, faulty);
+
+        // Iteration 1: the fault answers its probes but fails its test; the remediation then makes it crash on start.
+        var result = await project.RunAsync("run", "--remediate", "sh fixes/crash.sh");
+
+        Assert.True(result.ExitCode == 4, result.All);
+        var run = Newest(project);
+        Assert.Equal("BLOCKED", run.GetProperty("verdict").GetString());
+        var iterations = run.GetProperty("iterations");
+        Assert.Equal(2, iterations.GetArrayLength());
+        Assert.Equal("RED", iterations[0].GetProperty("verdict").GetString());
+        var failingRevision = iterations[0].GetProperty("services")[0].GetProperty("revision").GetString()!;
+        Assert.NotEqual(goodRevision, failingRevision);
+        var rollback = iterations[1].GetProperty("rollbacks")[0];
+        Assert.True(rollback.GetProperty("succeeded").GetBoolean());
+        Assert.True(rollback.GetProperty("healthy_after").GetBoolean());
+        var from = rollback.GetProperty("from_revision").GetString()!;
+        Assert.Equal(goodRevision, rollback.GetProperty("to_revision").GetString());
+        Assert.NotEqual(from, goodRevision);
+        Assert.Contains(rollback.GetProperty("evidence").EnumerateArray(), e => e.GetString()!.Contains("exited with 3 during start", StringComparison.Ordinal));
+        var worklog = File.ReadAllText(Path.Combine(project.Root, ".greenlight", "runs", run.GetProperty("run_id").GetString()!, "worklog.md"));
+        Assert.Contains($"rolled back api from {from} to {goodRevision} (made good by run {goodRunId})", worklog, StringComparison.Ordinal);
+        Assert.DoesNotContain($"kept api {failingRevision}", worklog, StringComparison.Ordinal);
+        Assert.Contains(run.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("loop.test_after_rollback is off", StringComparison.Ordinal));
+        Assert.Contains("FATAL: startup-crash requested", worklog, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_FaultPassesProbesThenCrash_NoGoodBuildYetSoNoRollbackAndSaysSo()
     {
         using var project = await LoopProject.CreateAsync();
 
@@ -97,45 +137,17 @@ public sealed class LoopDemoTests
 
         Assert.True(result.ExitCode == 4, result.All);
         var run = project.RunJson();
-        Assert.Equal("BLOCKED", run.GetProperty("verdict").GetString());
-        Assert.Equal("blocked", run.GetProperty("stop_reason").GetString());
         var iterations = run.GetProperty("iterations");
-        Assert.Equal(2, iterations.GetArrayLength());
+        Assert.Equal("RED", iterations[0].GetProperty("verdict").GetString());
         var rollback = iterations[1].GetProperty("rollbacks")[0];
-        Assert.True(rollback.GetProperty("succeeded").GetBoolean());
-        Assert.True(rollback.GetProperty("healthy_after").GetBoolean());
-        var from = rollback.GetProperty("from_revision").GetString()!;
-        var to = rollback.GetProperty("to_revision").GetString()!;
-        Assert.Equal(iterations[0].GetProperty("services")[0].GetProperty("revision").GetString(), to);
-        Assert.NotEqual(from, to);
-        Assert.Contains(rollback.GetProperty("evidence").EnumerateArray(), e => e.GetString()!.Contains("exited with 3 during start", StringComparison.Ordinal));
-        var worklog = project.Worklog();
-        Assert.Contains($"rolled back api from {from} to {to}", worklog, StringComparison.Ordinal);
-        Assert.Contains(run.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("loop.test_after_rollback is off", StringComparison.Ordinal));
-        Assert.Contains("FATAL: startup-crash requested", worklog, StringComparison.Ordinal);
+        Assert.False(rollback.GetProperty("succeeded").GetBoolean());
+        Assert.Contains("no last good build yet", rollback.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(project.Root, ".greenlight", "builds", "api")) && Directory.EnumerateFileSystemEntries(Path.Combine(project.Root, ".greenlight", "builds", "api")).Any());
     }
 
-    [Fact]
-    public async Task Run_RolledBackWithTestAfterRollback_TestsRunAgainstTheRestoredRevision()
-    {
-        using var project = await LoopProject.CreateAsync(root =>
-        {
-            var config = Path.Combine(root, "greenlight.yaml");
-            File.WriteAllText(config, File.ReadAllText(config).Replace("  iterations: 3", "  iterations: 2\n  test_after_rollback: true", StringComparison.Ordinal));
-        });
-
-        var result = await project.RunAsync("run", "--remediate", "sh fixes/crash.sh");
-
-        Assert.True(result.ExitCode == 1, result.All);
-        var iterations = project.RunJson().GetProperty("iterations");
-        Assert.Equal(2, iterations.GetArrayLength());
-        Assert.True(iterations[1].GetProperty("rollbacks")[0].GetProperty("healthy_after").GetBoolean());
-        // The restored revision still has the first fault, so the tests ran and found it again.
-        Assert.Equal("RED", iterations[1].GetProperty("verdict").GetString());
-        Assert.Equal(2, iterations[1].GetProperty("test_counts").GetProperty("total").GetInt32());
-        Assert.Equal(2, RunTestsFile.Read(project.RunDirectory, iteration: 2).Count);
-        Assert.Equal("budget", project.RunJson().GetProperty("stop_reason").GetString());
-    }
+    private static JsonElement Newest(LoopProject project) =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(
+            Directory.GetDirectories(Path.Combine(project.Root, ".greenlight", "runs")).OrderByDescending(d => Directory.GetCreationTimeUtc(d)).ThenByDescending(d => d, StringComparer.Ordinal).First(), "run.json"))).RootElement;
 
     [Fact]
     public async Task Run_CrashOnFirstDeployWithNoLastGood_BlockedAndSaysSo()
@@ -149,7 +161,7 @@ public sealed class LoopDemoTests
         Assert.Equal("blocked", run.GetProperty("stop_reason").GetString());
         var rollback = run.GetProperty("iterations")[0].GetProperty("rollbacks")[0];
         Assert.False(rollback.GetProperty("succeeded").GetBoolean());
-        Assert.Contains("no last good revision", rollback.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains("no last good build yet", rollback.GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Null(run.GetProperty("iterations")[0].GetProperty("remediation").GetString());
     }
 

@@ -51,6 +51,48 @@ public sealed class RecordingProxyHttpTests
     }
 
     [Fact]
+    public async Task Get_ErrorAnswers_RecordTheBodysErrorTextAndPassTheBodyThrough()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var upstream = await TestUpstream.StartAsync(cts.Token);
+        var log = new TrafficLog();
+        await using var proxy = await RecordingProxy.StartAsync("api", upstream.Url, log, cts.Token);
+        using var client = new HttpClient();
+
+        using var validation = await client.GetAsync(new Uri(proxy.Url, "articles"), cts.Token);
+        using var teapot = await client.GetAsync(new Uri(proxy.Url, "teapot"), cts.Token);
+        using var hello = await client.GetAsync(new Uri(proxy.Url, "hello"), cts.Token);
+
+        Assert.Equal((HttpStatusCode)422, validation.StatusCode);
+        Assert.Contains("The tag field is required.", await validation.Content.ReadAsStringAsync(cts.Token), StringComparison.Ordinal);
+        Assert.Equal("no coffee here\nsecond line", await teapot.Content.ReadAsStringAsync(cts.Token));
+        var records = await TrafficWait.ForAsync(log, 3, cts.Token);
+        Assert.All(records.Where(r => r.Path == "/articles"), r => Assert.Equal("The tag field is required.", r.ErrorText));
+        Assert.Equal("no coffee here", records.Single(r => r.Path == "/teapot").ErrorText);
+        Assert.Null(records.Single(r => r.Path == "/hello").ErrorText);
+    }
+
+    [Fact]
+    public async Task Get_ErrorTextWithASecret_IsRecordedMasked()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var upstream = await TestUpstream.StartAsync(cts.Token);
+        var log = new TrafficLog();
+        var redactor = new Secrets.SecretRedactor();
+        redactor.Add("sk-live-0123456789abcdef0123456789");
+        var options = new RecordingProxyOptions { Redactor = redactor };
+        await using var proxy = await RecordingProxy.StartAsync("api", upstream.Url, log, options, cts.Token);
+        using var client = new HttpClient();
+
+        using var response = await client.GetAsync(new Uri(proxy.Url, "secret-error"), cts.Token);
+
+        var text = Assert.Single(await TrafficWait.ForAsync(log, 1, cts.Token)).ErrorText;
+        Assert.NotNull(text);
+        Assert.StartsWith("bad token ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("sk-live", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Post_ThroughProxy_ForwardsBody()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));

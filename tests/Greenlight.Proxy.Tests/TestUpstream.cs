@@ -43,6 +43,9 @@ public sealed class TestUpstream : IAsyncDisposable
             return HttpResults.Text(await reader.ReadToEndAsync(c.RequestAborted), "text/plain");
         });
         app.MapGet("/unavailable", () => HttpResults.StatusCode(503));
+        app.MapGet("/articles", () => HttpResults.Json(new { errors = new { tag = new[] { "The tag field is required." } } }, statusCode: 422));
+        app.MapGet("/teapot", () => HttpResults.Text("no coffee here\nsecond line", statusCode: 418));
+        app.MapGet("/secret-error", () => HttpResults.Json(new { message = "bad token sk-live-0123456789abcdef0123456789" }, statusCode: 401));
         app.Map("/ws-refused", (HttpContext c) => c.Response.StatusCode = 503);
         app.Map("/ws", EchoSocketAsync);
         await app.StartAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Greenlight.Model;
 using Greenlight.Secrets;
 
 namespace Greenlight.Analysis;
@@ -6,14 +7,17 @@ namespace Greenlight.Analysis;
 /// Groups failures by signature. A cluster of causes (<see cref="FailureOccurrence.IsCause"/>, a
 /// service that stopped) first, then the biggest, then the one that began first, so the worklog
 /// opens with what explains the rest, else the cause that hurt most. Identical messages are normalised once.
+/// With the recording proxy's traffic, each failure's first failing exchange joins its signature
+/// (<see cref="FailureSignature.With"/>): under a generic assertion message, one cluster per distinct exchange.
 /// </summary>
 public sealed class FailureClusterer(SecretRedactor? redactor = null)
 {
     private readonly SecretRedactor _redactor = redactor ?? SecretRedactor.None;
 
-    public IReadOnlyList<FailureCluster> Cluster(IEnumerable<FailureOccurrence> failures)
+    public IReadOnlyList<FailureCluster> Cluster(IEnumerable<FailureOccurrence> failures, IReadOnlyList<TrafficRecord>? traffic = null)
     {
         ArgumentNullException.ThrowIfNull(failures);
+        traffic ??= [];
         var signatures = new Dictionary<(string?, string?), FailureSignature>();
         var groups = new Dictionary<string, (FailureSignature Signature, List<FailureOccurrence> Items)>(StringComparer.Ordinal);
         foreach (var failure in failures)
@@ -23,6 +27,11 @@ public sealed class FailureClusterer(SecretRedactor? redactor = null)
             {
                 signature = SignatureNormalizer.Normalize(Redact(failure.Message), Redact(stackHead));
                 signatures[(failure.Message, stackHead)] = signature;
+            }
+
+            if (!failure.IsCause && FailingExchange.First(FailingExchange.Of(failure, traffic)) is { } exchange)
+            {
+                signature = signature.With(exchange);
             }
 
             if (!groups.TryGetValue(signature.Key, out var group))

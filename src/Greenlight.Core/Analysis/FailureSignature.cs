@@ -16,5 +16,20 @@ public sealed record FailureSignature(
     string? ExceptionType,
     bool IsCollectionError)
 {
+    /// <summary>
+    /// The first failing exchange of the failing test (recording proxy), when one was tied to it.
+    /// It decides the cluster together with a generic assertion message (<see cref="SignatureNormalizer.IsGeneric"/>).
+    /// </summary>
+    public FailingExchange? Exchange { get; init; }
+
+    /// <summary>The signature with the failing exchange in it: a generic message's key and title become the exchange's.</summary>
+    public FailureSignature With(FailingExchange exchange)
+    {
+        ArgumentNullException.ThrowIfNull(exchange);
+        return SignatureNormalizer.IsGeneric(Key)
+            ? this with { Key = $"{Key} | {exchange.Key}", Title = exchange.Title, Codes = [.. Codes.Append(exchange.Record.IsWebSocket && exchange.Record.CloseCode is { } c ? c : exchange.Record.Status).Where(c => c > 0).Distinct().Order()], Exchange = exchange }
+            : this with { Exchange = exchange };
+    }
+
     public static FailureSignature Empty { get; } = new("(no message)", "(no message)", [], null, false);
 }

@@ -47,6 +47,17 @@ public static partial class SignatureNormalizer
             headline.IsCollectionError);
     }
 
+    /// <summary>
+    /// A message that says a check failed but not what was wrong (<c>expected false to be truthy</c>,
+    /// <c>Assert.True() Failure</c>, a bare <c>AssertionError</c>, pytest's <c>assert False</c>): it never
+    /// decides a cluster alone; the failing exchange behind it does (<see cref="FailureSignature.With"/>).
+    /// </summary>
+    public static bool IsGeneric(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return GenericMessage().IsMatch(key.Trim());
+    }
+
     private static List<int> FindCodes(string normalized)
     {
         var codes = new SortedSet<int>();
@@ -77,6 +88,9 @@ public static partial class SignatureNormalizer
         ("Gateway Timeout", 504), ("policy violation", 1008), ("(internal error)", 1011),
         ("Try Again Later", 1013),
     ];
+
+    [GeneratedRegex(@"^(?:\(no message\)|assertionerror|assertion ?error:?|assertion failed!?|error|failed|assert (?:false|none|<n>|not true)|(?:false|true) is not (?:true|false)|expected (?:false|true|<q>|<n>|undefined|null|\{[^}]*\}|\[[^\]]*\]) to (?:be|equal|eql|deep equal|deeply equal|be ok|have property|include|exist)(?: [^ ]+)?|expect\(received\)\.(?:tobetruthy|tobefalsy|tobe|toequal)\(.*?\).*|assert\.(?:true|false|null|notnull|equal)\(\) failure.*|expected (?:true|false|<n>|null|none), got (?:true|false|<n>|null|none))$")]
+    private static partial Regex GenericMessage();
 
     [GeneratedRegex(@"(?<!\w)\d{3,4}(?!\w)")]
     private static partial Regex CodeCandidate();

@@ -16,7 +16,7 @@ public sealed record ClusterRecord
     public string? PrecedingDeploy { get; init; }
     /// <summary>Server-side log lines, most explanatory first.</summary>
     public IReadOnlyList<EvidenceLineRecord> Evidence { get; init; } = [];
-    /// <summary>5xx answers and server 1011 closes the recording proxy saw for these tests.</summary>
+    /// <summary>Failing exchanges the recording proxy saw for these tests (request line, status, the body's error text or close reason), the cluster's own first.</summary>
     public IReadOnlyList<string> TrafficFaults { get; init; } = [];
     public IReadOnlyList<string> Problems { get; init; } = [];
     /// <summary>The rendered, numbered "Root causes" entry, so <c>greenlight report</c> shows the same text.</summary>

@@ -26,6 +26,11 @@ public sealed record TrafficRecord
     public TimeSpan SessionDuration { get; init; }
     /// <summary>Why the proxy could not complete the exchange (upstream refused, reset), for people.</summary>
     public string? Error { get; init; }
+    /// <summary>
+    /// For a response that was not 2xx: the error text of its body (a JSON body's
+    /// <c>errors</c>/<c>message</c>/<c>title</c>/<c>detail</c>, else a text body's first line), bounded and redacted.
+    /// </summary>
+    public string? ErrorText { get; init; }
 
     /// <summary>When the exchange ended: latency for HTTP, the whole session for a WebSocket.</summary>
     public DateTimeOffset Ended => Started + Latency + SessionDuration;

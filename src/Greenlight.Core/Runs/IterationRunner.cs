@@ -14,11 +14,10 @@ internal sealed record IterationStart(int Number, Deployment Deployment, IReadOn
 
 /// <summary>The stages of one iteration, chosen by the host.</summary>
 internal sealed record IterationStages(
-    GateStage Gates, DeployStage Deploy, ProbeStage Probes, RollbackStage Rollback, LastGoodKeeper LastGood, TestStage Tests, LivenessStage Liveness, AnalysisStage Analysis);
+    GateStage Gates, DeployStage Deploy, ProbeStage Probes, RollbackStage Rollback, TestStage Tests, LivenessStage Liveness, AnalysisStage Analysis);
 
 /// <summary>
-/// One iteration, top to bottom: gates → deploy → probes → rollback of what is down → last good
-/// builds → recording proxies → tests phase by phase → services that stopped during them → analysis
+/// One iteration, top to bottom: gates → deploy → probes → rollback of what is down → recording proxies → tests phase by phase → services that stopped during them → analysis
 /// of what failed. Each stage returns
 /// its result; the iteration's facts are those results, never changed after. Ctrl+C or an
 /// unexpected error ends it early with what it has, and what did not run is marked so.
@@ -64,7 +63,6 @@ internal sealed class IterationRunner(IterationStages stages, Stages.IServicePro
                 };
             }
 
-            await stages.LastGood.KeepAsync(run, facts.Deployment, facts.Probes.Records, facts.Deployed, cancellationToken);
             if (facts.Blocked)
             {
                 facts = facts with { LogExcerpts = await LogExcerpts.ForDownServicesAsync(run, facts.Deployment, facts.Probes.Records, facts.LogExcerpts) };

@@ -1,5 +1,6 @@
 using Greenlight.Model;
 using Greenlight.Reporting;
+using Greenlight.Runs.Deploying;
 using Greenlight.Runs.Recording;
 using Greenlight.Runs.Remediating;
 using Greenlight.Verdicts;
@@ -18,11 +19,11 @@ internal sealed record LoopResult(IReadOnlyList<CompletedIteration> Iterations, 
 }
 
 /// <summary>
-/// The loop: run an iteration; stop on GREEN, BLOCKED, a spent budget, no remediation or no progress;
+/// The loop: run an iteration; keep the builds its verdict proved good (<see cref="LastGoodKeeper"/>); stop on GREEN, BLOCKED, a spent budget, no remediation or no progress;
 /// otherwise hand the evidence bundle to the remediation command and go on with what it changed. It
 /// only decides whether to go on; each iteration's work is <see cref="IterationRunner"/>'s.
 /// </summary>
-internal sealed class LoopRunner(IterationRunner iterations, BundleWriter bundles, RemediationStage remediation, CompositeReporter reporters, TimeProvider time, IRunProgress progress)
+internal sealed class LoopRunner(IterationRunner iterations, LastGoodKeeper lastGood, BundleWriter bundles, RemediationStage remediation, CompositeReporter reporters, TimeProvider time, IRunProgress progress)
 {
     public async Task<LoopResult> RunAsync(RunContext run, HistorySession history, CancellationToken cancellationToken)
     {
@@ -37,6 +38,9 @@ internal sealed class LoopRunner(IterationRunner iterations, BundleWriter bundle
             deployment = facts.Deployment;
             var view = View(run, facts, done, null);
             progress.Step("iteration", Text(number), $"iteration {number}: {WorklogRenderer.VerdictName(view.Verdict)}", view.Verdict == Verdict.Green);
+            // After the verdict, not the probes: only a build whose tests passed with proof becomes a rollback target.
+            var kept = await lastGood.KeepAsync(run, facts, view, cancellationToken);
+            facts = facts with { Notes = [.. facts.Notes, .. kept.Notes] };
             var next = await AfterTestsAsync(run, facts, view, done, cancellationToken);
             done.Add(next.Iteration);
             if (next.Iteration.Record.StopReason is { } reason)

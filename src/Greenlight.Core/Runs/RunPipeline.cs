@@ -55,12 +55,12 @@ public sealed class RunPipeline
         _probes = new ProbeStage(stages, time, redactor, _progress);
         var iteration = new IterationRunner(new IterationStages(
             new GateStage(processes, time, _progress), _deploy, _probes,
-            new RollbackStage(stages, _probes, processes, time, _progress), new LastGoodKeeper(time, redactor, _progress),
+            new RollbackStage(stages, _probes, processes, time, _progress),
             new TestStage(stages, time, _progress), new LivenessStage(stages, _probes, time, _progress), new AnalysisStage(time, redactor, _progress)),
             stages.Proxies, redactor, time, _progress);
         _tracking = new TrackingStage(stages.Trackers, time, _progress);
         _recovery = new RecoveryStage(_reporters, redactor, time, _progress);
-        _loop = new LoopRunner(iteration, new BundleWriter(processes, redactor, _progress), new RemediationStage(processes, time, _progress), _reporters, time, _progress);
+        _loop = new LoopRunner(iteration, new LastGoodKeeper(time, redactor, _progress), new BundleWriter(processes, redactor, _progress), new RemediationStage(processes, time, _progress), _reporters, time, _progress);
     }
 
     public async Task<RunOutcome> RunAsync(string configPath, RunOptions options, CancellationToken cancellationToken)

@@ -25,6 +25,7 @@ public static class TrafficJson
         };
         if (r.Test is not null) o["test"] = r.Test;
         if (r.Error is not null) o["error"] = r.Error;
+        if (r.ErrorText is not null) o["error_text"] = r.ErrorText;
         if (r.IsWebSocket)
         {
             o["websocket"] = true;
@@ -75,6 +76,7 @@ public static class TrafficJson
             Status = o["status"]!.GetValue<int>(),
             Test = o["test"]?.GetValue<string>(),
             Error = o["error"]?.GetValue<string>(),
+            ErrorText = o["error_text"]?.GetValue<string>(),
             IsWebSocket = o["websocket"]?.GetValue<bool>() ?? false,
             MessagesToServer = o["messages_to_server"]?.GetValue<int>() ?? 0,
             MessagesToClient = o["messages_to_client"]?.GetValue<int>() ?? 0,

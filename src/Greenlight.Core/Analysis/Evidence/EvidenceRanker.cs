@@ -6,7 +6,8 @@ namespace Greenlight.Analysis.Evidence;
 /// <summary>
 /// Orders log entries so the most explanatory comes first: fatal and error entries, logged
 /// exceptions, entries that name the failure's close code or status, entries sharing words with
-/// the failure signature, entries close to the first failure. Repeats are folded into one, counting the
+/// the failure signature, entries close to the first failure; access-log lines of successful requests
+/// stay below every warning and error. Repeats are folded into one, counting the
 /// consecutive repeats the log readers already folded (<see cref="LogEntry.Repeats"/>).
 /// </summary>
 public static partial class EvidenceRanker
@@ -80,6 +81,14 @@ public static partial class EvidenceRanker
             score += Math.Max(0, 10 * (1 - (distance / span)));
         }
 
+        // An access-log line for a request that succeeded explains nothing: it stays below every error or warning.
+        if (entry.Severity < LogSeverity.Warning && entry.Exception is null
+            && AccessLine().Match(entry.Message) is { Success: true } access && access.Groups["status"].Value[0] is '1' or '2' or '3')
+        {
+            score = Math.Min(score, 5);
+            why.Add("successful request");
+        }
+
         return (score, why);
     }
 
@@ -91,4 +100,8 @@ public static partial class EvidenceRanker
 
     [GeneratedRegex(@"(?<!\d)\d{3,4}(?!\d)")]
     private static partial Regex Number();
+
+    // "GET /health HTTP/1.1" 200, GET /health 200, ASP.NET's "Request finished HTTP/1.1 GET http://…/health - 200".
+    [GeneratedRegex(@"\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+(?: HTTP/[\d.]+)?""?(?: -)? (?<status>[1-5]\d\d)\b")]
+    private static partial Regex AccessLine();
 }

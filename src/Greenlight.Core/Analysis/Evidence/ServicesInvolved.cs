@@ -22,23 +22,16 @@ public static class ServicesInvolved
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(traffic);
-        var tests = cluster.Tests.ToHashSet(StringComparer.Ordinal);
-        var untagged = traffic.Where(r => r.Test is null).ToList();
-        return [.. traffic.Where(r => r.Test is not null && (tests.Contains(r.Test) || cluster.Occurrences.Any(o => o.Test.EndsWith(r.Test, StringComparison.Ordinal))))
-            .Concat(untagged.Where(r => cluster.Occurrences.Any(o => Within(r, o))))
-            .Distinct()
-            .OrderBy(r => r.Started)];
+        return [.. cluster.Occurrences.SelectMany(o => FailingExchange.Of(o, traffic)).Distinct().OrderBy(r => r.Started)];
     }
 
-    /// <summary>Server-side faults among the records (5xx, a server close with 1011), as evidence lines.</summary>
-    public static IReadOnlyList<string> Faults(IEnumerable<TrafficRecord> records) =>
-        [.. records
-            .Where(r => r.Status >= 500 || (r.CloseCode is 1011 && r.ClosedBy == "server"))
-            .Select(r => r.IsWebSocket && r.CloseCode is { } code
-                ? $"{r.Service}: {r.Method} {r.Path} → {r.Status}, closed by {r.ClosedBy ?? "?"} with {code}"
-                : $"{r.Service}: {r.Method} {r.Path} → {r.Status}")
+    /// <summary>
+    /// The cluster's representative exchanges: the failing exchange of its signature first, then the other
+    /// failing ones among the records (error statuses, no answer, abnormal server closes), as evidence lines
+    /// with the body's error text (bounded and redacted when recorded).
+    /// </summary>
+    public static IReadOnlyList<string> Faults(IEnumerable<TrafficRecord> records, FailingExchange? first = null) =>
+        [.. (first is null ? [] : new[] { first.Line })
+            .Concat(records.Where(FailingExchange.Failed).Select(r => new FailingExchange(r).Line))
             .Distinct(StringComparer.Ordinal)];
-
-    private static bool Within(TrafficRecord record, FailureOccurrence occurrence) =>
-        occurrence.Started is { } start && occurrence.Ended is { } end && record.Started >= start && record.Started <= end;
 }

@@ -1,12 +1,16 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Greenlight.Analysis.Logs;
 
 /// <summary>
-/// Joins physical lines into entries: a timed line starts an entry, untimed lines continue it
-/// (tracebacks, stack frames). Without any timestamp, every line is its own entry.
+/// Joins physical lines into whole entries: a timed line starts an entry, untimed lines continue it;
+/// so do indented lines and a Python traceback's lines even when each carries a stamp (a captured
+/// stdout stamps every line): an ASP.NET console entry with its message line, a .NET or Java stack,
+/// a traceback up to its closing exception line. Without any timestamp, a line that is not
+/// indented or chained starts its own entry.
 /// </summary>
-internal sealed class LogEntryBuilder(string service)
+internal sealed partial class LogEntryBuilder(string service)
 {
     private const int MaxTextLength = 4000;
     private const int MaxContinuationLines = 200;
@@ -18,6 +22,8 @@ internal sealed class LogEntryBuilder(string service)
     private LogSeverity _severity;
     private string? _exception;
     private bool _traceback;
+    private bool _openTraceback;
+    private string _message = "";
 
     public bool HasEntry => _offset >= 0;
 
@@ -26,7 +32,9 @@ internal sealed class LogEntryBuilder(string service)
     /// <summary>Adds a line; returns the entry it completed, if any.</summary>
     public LogEntry? Add(string line, ParsedLine parsed, long offset)
     {
-        if (parsed.Time is null && HasEntry && _head.Time is not null)
+        // An untimed line after a timed one, an indented or chained line, and every line of a Python traceback
+        // up to its closing "XError: …" belong to the entry before them, stamped or not.
+        if (HasEntry && (parsed.Time is null && _head.Time is not null || parsed.Continues || _traceback && _openTraceback))
         {
             Continue(line, parsed);
             return null;
@@ -39,6 +47,8 @@ internal sealed class LogEntryBuilder(string service)
         _severity = parsed.Severity;
         _exception = parsed.Exception;
         _traceback = parsed.Message.StartsWith("Traceback", StringComparison.Ordinal);
+        _openTraceback = _traceback;
+        _message = parsed.Message;
         _text.Clear().Append(line.Length > MaxTextLength ? line[..MaxTextLength] : line);
         return completed;
     }
@@ -50,7 +60,7 @@ internal sealed class LogEntryBuilder(string service)
             return null;
         }
 
-        var entry = new LogEntry(service, _head.Time, _severity, _head.Message, _exception, _text.ToString(), _offset);
+        var entry = new LogEntry(service, _head.Time, _severity, _message, _exception, _text.ToString(), _offset);
         _offset = -1;
         return entry;
     }
@@ -67,7 +77,15 @@ internal sealed class LogEntryBuilder(string service)
             _text.Append('\n').Append(line.Length > MaxTextLength - _text.Length ? line[..Math.Max(0, MaxTextLength - _text.Length)] : line);
         }
 
-        _traceback |= parsed.Message.StartsWith("Traceback", StringComparison.Ordinal);
+        // ASP.NET's console logger writes "fail: Category[id]" and the message on the next, indented line.
+        if (_continuations == 1 && AspNetHeader().IsMatch(_message) && parsed.Message.Length > 0)
+        {
+            _message += " " + parsed.Message;
+        }
+
+        var tracebackStarts = parsed.Message.StartsWith("Traceback", StringComparison.Ordinal);
+        _traceback |= tracebackStarts;
+        _openTraceback = tracebackStarts || _openTraceback && !(parsed.Exception is not null && !parsed.IsFrame && !parsed.Continues);
         if (parsed.Severity > _severity)
         {
             _severity = parsed.Severity;
@@ -79,4 +97,7 @@ internal sealed class LogEntryBuilder(string service)
             _exception = _traceback || _exception is null ? parsed.Exception : _exception;
         }
     }
+
+    [GeneratedRegex(@"^(?:fail|crit|warn|info|dbug|trce): [\w.`+<>]+\[\d+\]$")]
+    private static partial Regex AspNetHeader();
 }

@@ -4,7 +4,10 @@ using System.Text.RegularExpressions;
 namespace Greenlight.Analysis.Logs;
 
 /// <summary>What one physical line says: its time, severity, message and exception, if any.</summary>
-public readonly record struct ParsedLine(DateTimeOffset? Time, LogSeverity Severity, string Message, string? Exception, bool IsFrame);
+/// <param name="Continues">The line belongs to the entry before it, whatever its time: indented after its timestamp (an ASP.NET
+/// console message line, a stack frame, a traceback's <c>File "…"</c>), or <c>Caused by:</c>, <c>... 5 more</c>, or a Python
+/// traceback's joining sentence.</param>
+public readonly record struct ParsedLine(DateTimeOffset? Time, LogSeverity Severity, string Message, string? Exception, bool IsFrame, bool Continues = false);
 
 /// <summary>
 /// Reads JSON log lines (Serilog compact, Microsoft JSON console, pino, structlog, Cloud Logging
@@ -31,7 +34,16 @@ public static partial class LogLineParser
         if (LeadingTimestamp().Match(line) is { Success: true } m && TryTime(m.Groups["ts"].Value, out var t))
         {
             time = t;
-            rest = line[m.Length..].TrimStart();
+            // One separator after the stamp; what is left over is the line's own indentation.
+            rest = line[m.Length..] is [' ' or '\t', .. var afterSeparator] ? afterSeparator : line[m.Length..];
+            rest = JournalPrefix().Replace(rest, "", 1);
+            if (rest.Length > 0 && char.IsWhiteSpace(rest[0]) || ContinuationLine().IsMatch(rest))
+            {
+                var indented = Parse(rest);
+                return indented with { Time = time, Continues = true };
+            }
+
+            rest = rest.TrimStart();
             // Greenlight stamps each captured stdout line; a JSON logger's line sits behind that stamp.
             if (rest.StartsWith('{') && TryParseJson(rest, out var stamped))
             {
@@ -39,9 +51,18 @@ public static partial class LogLineParser
             }
         }
 
-        var isFrame = Frame().IsMatch(line);
+        if (time is null)
+        {
+            rest = JournalPrefix().Replace(rest, "", 1);
+        }
+
+        var isFrame = Frame().IsMatch(rest);
         var exception = !isFrame && ExceptionLine().Match(rest.Trim()) is { Success: true } e ? e.Value : null;
-        return new ParsedLine(time, PlainSeverity(rest, exception), rest.Trim(), exception, isFrame);
+        var severity = exception is not null && exception.StartsWith("Unhandled exception", StringComparison.OrdinalIgnoreCase)
+            ? LogSeverity.Fatal
+            : PlainSeverity(rest, exception);
+        var continues = time is null && (rest.Length > 0 && char.IsWhiteSpace(rest[0]) || ContinuationLine().IsMatch(rest));
+        return new ParsedLine(time, severity, rest.Trim(), exception, isFrame, continues);
     }
 
     private static LogSeverity PlainSeverity(string text, string? exception)
@@ -77,6 +98,16 @@ public static partial class LogLineParser
     [GeneratedRegex(@"^\s+at\s|^\s+File ""|^\s*\^+\s*$")]
     private static partial Regex Frame();
 
-    [GeneratedRegex(@"^(?:[A-Za-z_][\w]*\.)*[A-Za-z_]*(?:Error|Exception|Exit|Interrupt)(?::\s.*)?$")]
+    // "ValueError: x", "System.InvalidOperationException: x", .NET's "Unhandled exception. Microsoft.Data.Sqlite.SqliteException (0x80004005): x".
+    [GeneratedRegex(@"^(?:Unhandled exception\.\s+)?(?:[A-Za-z_][\w]*\.)*[A-Za-z_]*(?:Error|Exception|Exit|Interrupt)(?:\s\(0x[0-9A-Fa-f]+\))?(?::\s.*)?$")]
     private static partial Regex ExceptionLine();
+
+    // Lines that continue the entry before them without being indented: Java's cause chain and elided frames,
+    // Python's chained-traceback sentences.
+    [GeneratedRegex(@"^(?:Caused by: |\.\.\. \d+ more|During handling of the above exception|The above exception was the direct cause)")]
+    private static partial Regex ContinuationLine();
+
+    // journalctl / syslog: "Dec 01 23:21:22 host unit[123]: " (short) or "host unit[123]: " behind an ISO stamp (short-iso).
+    [GeneratedRegex(@"^(?:[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} )?(?!(?:FATAL|CRITICAL|ERROR|WARN|WARNING|INFO|DEBUG|TRACE)\b)[\w.-]+ [\w.@/-]+\[\d+\]: ")]
+    private static partial Regex JournalPrefix();
 }

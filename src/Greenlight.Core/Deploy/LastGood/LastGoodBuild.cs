@@ -14,10 +14,13 @@ public sealed record LastGoodBuild(string Service, string Revision, string Direc
     /// <summary>Variables whose values were secret: a rollback takes them from the current configuration.</summary>
     public IReadOnlyList<string> SecretKeys { get; init; } = [];
 
+    /// <summary>The run whose tests passed, with proof, against this build; null for builds stored before it was recorded.</summary>
+    public string? MadeGoodBy { get; init; }
+
     // Value equality over the collections too: a build read back from disk equals the one saved.
     public bool Equals(LastGoodBuild? other) =>
         other is not null && Service == other.Service && Revision == other.Revision && Directory == other.Directory
-        && SourceDirectory == other.SourceDirectory && SavedAt == other.SavedAt
+        && SourceDirectory == other.SourceDirectory && SavedAt == other.SavedAt && MadeGoodBy == other.MadeGoodBy
         && SecretKeys.SequenceEqual(other.SecretKeys, StringComparer.Ordinal)
         && (Environment ?? new Dictionary<string, string>()).OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .SequenceEqual((other.Environment ?? new Dictionary<string, string>()).OrderBy(kv => kv.Key, StringComparer.Ordinal))

@@ -16,10 +16,11 @@ public sealed class LastGoodStore(string repositoryRoot, TimeProvider time, int 
     public string Root { get; } = Path.Combine(repositoryRoot, ".greenlight", "builds");
 
     /// <summary>Copies <paramref name="sourceDirectory"/> (the directory a healthy revision ran from) into the store.</summary>
+    /// <param name="madeGoodBy">The run whose tests passed with this build.</param>
     /// <param name="environment">The configured environment, secrets already removed (<see cref="LastGoodBuild.Environment"/>).</param>
     public async Task<LastGoodSaveResult> SaveAsync(
         string service, string revision, string sourceDirectory, CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? secretKeys = null)
+        IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? secretKeys = null, string? madeGoodBy = null)
     {
         if (!Directory.Exists(sourceDirectory))
         {
@@ -32,6 +33,7 @@ public sealed class LastGoodStore(string repositoryRoot, TimeProvider time, int 
         {
             Environment = environment,
             SecretKeys = secretKeys ?? [],
+            MadeGoodBy = madeGoodBy,
         };
         try
         {

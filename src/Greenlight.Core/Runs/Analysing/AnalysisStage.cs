@@ -66,7 +66,7 @@ internal sealed class AnalysisStage(TimeProvider time, SecretRedactor redactor, 
             .Select(e => new DeployEvent(e.Service, e.At, $"stopped ({e.Description})")).ToList();
         var sources = LogSources.Of(input, run.Config, redactor, time);
         var builder = new EvidenceChainBuilder(redactor);
-        var clusters = new FailureClusterer(redactor).Cluster(failures);
+        var clusters = new FailureClusterer(redactor).Cluster(failures, input.Traffic);
         progress.Step("analyse", "failures", $"{failures.Count} failure(s) in {clusters.Count} cluster(s)", null);
         var records = new List<ClusterRecord>();
         var problems = new List<string>();
@@ -92,7 +92,7 @@ internal sealed class AnalysisStage(TimeProvider time, SecretRedactor redactor, 
                 Impact = suites.Select(s => s.Impact).FirstOrDefault(i => i is not null),
                 History = facts,
             }, cancellationToken);
-            records.Add(ClusterRecords.From(chain, ServicesInvolved.Faults(ServicesInvolved.Records(cluster, input.Traffic)), records.Count + 1));
+            records.Add(ClusterRecords.From(chain, ServicesInvolved.Faults(ServicesInvolved.Records(cluster, input.Traffic), cluster.Signature.Exchange), records.Count + 1));
         }
 
         progress.Step("analyse", "failures", $"root causes: {string.Join("; ", records.Take(3).Select(c => c.Title))}", true);

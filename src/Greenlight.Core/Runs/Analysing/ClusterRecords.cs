@@ -6,7 +6,7 @@ namespace Greenlight.Runs.Analysing;
 /// <summary>An evidence chain as run.json keeps it, with its worklog entry rendered.</summary>
 internal static class ClusterRecords
 {
-    /// <param name="faults">Server faults the recording proxy saw for the cluster's tests.</param>
+    /// <param name="faults">Failing exchanges the recording proxy saw for the cluster's tests, its signature's first.</param>
     /// <param name="number">The entry's number under "Root causes".</param>
     public static ClusterRecord From(EvidenceChain chain, IReadOnlyList<string> faults, int number)
     {

@@ -61,9 +61,24 @@ internal static class StartupFailures
         }
     }
 
-    /// <summary>A failure that quotes a JSON log line ("exited with 1 during start: {…}") reads better, and clusters better, with that line's message.</summary>
+    /// <summary>
+    /// A failure that quotes the last log lines ("exited with 134 during start: fail: … | Unhandled exception. …: … |    at …")
+    /// leads with the exception those lines name, read as whole entries, so the frames never are its title; one that
+    /// quotes a JSON log line reads better, and clusters better, with that line's message.
+    /// </summary>
     private static string Readable(string failure)
     {
+        const string During = " during start: ";
+        var during = failure.IndexOf(During, StringComparison.Ordinal);
+        if (during > 0 && LogTail.Exception("", failure[(during + During.Length)..].Split(" | ")) is { Exception: { } exception })
+        {
+            const string Unhandled = "Unhandled exception. ";
+            var head = failure[..(during + During.Length - 2)].Replace("deploy failed: ", "", StringComparison.Ordinal);
+            return exception.StartsWith(Unhandled, StringComparison.Ordinal)
+                ? $"{exception[Unhandled.Length..]} (unhandled; {head})"
+                : $"{exception} ({head})";
+        }
+
         var json = failure.IndexOf('{', StringComparison.Ordinal);
         return json > 0 && LogLineParser.Parse(failure[json..]) is { Message.Length: > 0 } parsed && !parsed.Message.StartsWith('{')
             ? failure[..json] + parsed.Message

@@ -68,10 +68,13 @@ internal sealed class RollbackStage(StageRegistry stages, ProbeStage probing, Ch
         var build = store.Find(service.Name, from);
         if (build is null)
         {
+            var where = Path.GetRelativePath(run.Config.RootDirectory, store.Root);
             var none = new RollbackRecord
             {
                 Service = service.Name, FromRevision = from, Evidence = evidence,
-                Description = $"no rollback of {service.Name}: no last good revision other than {from} is stored in {Path.GetRelativePath(run.Config.RootDirectory, store.Root)}",
+                Description = store.List(service.Name).Count == 0
+                    ? $"no rollback of {service.Name}: it has no last good build yet (no run has passed its tests with proof; builds are kept in {where})"
+                    : $"no rollback of {service.Name}: no last good revision other than {from} is stored in {where}",
             };
             progress.Step("rollback", service.Name, none.Description, false);
             return state with { Rollbacks = [.. state.Rollbacks, none] };
@@ -111,7 +114,7 @@ internal sealed class RollbackStage(StageRegistry stages, ProbeStage probing, Ch
         var record = new RollbackRecord
         {
             Service = service.Name, Succeeded = result.Succeeded, FromRevision = from, ToRevision = build.Revision, HealthyAfter = healthy,
-            Description = rollback.Describe() + (result.Succeeded && !healthy ? " but it is still unhealthy" : ""),
+            Description = rollback.Describe() + (build.MadeGoodBy is { } by ? $" (made good by run {by})" : "") + (result.Succeeded && !healthy ? " but it is still unhealthy" : ""),
             Evidence = evidence,
         };
         progress.Step("rollback", service.Name, record.Description, healthy);
