@@ -31,6 +31,11 @@ public sealed class CliCrashTests
             var firstFolder = Path.Combine(project, ".greenlight", "runs", firstId);
             Assert.False(File.Exists(Path.Combine(firstFolder, "run.json")));
             Assert.True(IsAlive(apiGroup), "the killed run's service should still run before the next run");
+            // Before any next run, report already tells what the killed run had reached, from its trail, and writes nothing.
+            var early = await CliProcess.RunAsync(project, Timeout, "report", firstId);
+            Assert.True(early.ExitCode == 0, early.All);
+            Assert.Contains("not completed yet: the next run writes its run.json", early.Stdout, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(firstFolder, "run.json")));
 
             var second = await CliProcess.RunAsync(project, Timeout, "run");
 

@@ -4,6 +4,7 @@ using Greenlight.Config.Loading;
 using Greenlight.Model;
 using Greenlight.Reporting;
 using Greenlight.Runs;
+using Greenlight.Runs.Recording;
 using Greenlight.Secrets;
 
 namespace Greenlight.Cli.Commands;
@@ -40,6 +41,13 @@ internal static class ReportCommand
         var config = configPath ?? ConfigLoader.FindUpward(Environment.CurrentDirectory);
         var root = config is null ? Environment.CurrentDirectory : Path.GetDirectoryName(Path.GetFullPath(config))!;
         var folder = RunFolder.Find(root, run);
+        if (folder is null && run is not null && AbortedRuns.FromTrail(Path.Combine(RunFolder.RunsDirectory(root), Path.GetFileName(run))) is { } aborted)
+        {
+            // Killed before it could write run.json, and no run since has completed its folder.
+            Terminal.Data(redactor, format == "json" ? RunJson.Serialize(aborted, redactor) : WorklogRenderer.Render(aborted));
+            return 0;
+        }
+
         if (folder is null)
         {
             terminal.Error(run is null ? $"no runs yet under {RunFolder.RunsDirectory(root)}; start one with 'greenlight run'" : $"run '{run}' not found under {RunFolder.RunsDirectory(root)}");

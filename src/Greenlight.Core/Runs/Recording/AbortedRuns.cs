@@ -11,10 +11,10 @@ namespace Greenlight.Runs.Recording;
 /// trail said about it: their results were never read), the steps it had got to. Its verdict is
 /// computed like any other (UNPROVEN, or BLOCKED when a critical service had failed to deploy).
 /// </summary>
-internal static class AbortedRuns
+public static class AbortedRuns
 {
     /// <summary>Run folders without run.json whose owner is gone, oldest first (never <paramref name="except"/>, this run's).</summary>
-    public static IEnumerable<(string Directory, RunStart Start, IReadOnlyList<TrailStep> Steps)> Find(string rootDirectory, string? except)
+    internal static IEnumerable<(string Directory, RunStart Start, IReadOnlyList<TrailStep> Steps)> Find(string rootDirectory, string? except)
     {
         var runs = RunFolder.RunsDirectory(rootDirectory);
         if (!Directory.Exists(runs))
@@ -37,9 +37,26 @@ internal static class AbortedRuns
         }
     }
 
+    /// <summary>
+    /// For <c>greenlight report</c> before a next run has completed the folder: the aborted record of a
+    /// run folder without run.json whose owner is gone, built from its trail (nothing is written); null
+    /// for a run still going, a finished one, or a folder without a trail.
+    /// </summary>
+    public static RunRecord? FromTrail(string folder)
+    {
+        if (File.Exists(Path.Combine(folder, RunFolder.RunJson)) || RunTrail.Read(folder) is not { } trail
+            || new ProcessOwner(trail.Start.OwnerPid, trail.Start.OwnerStart).IsAlive())
+        {
+            return null;
+        }
+
+        var why = $"its Greenlight process {trail.Start.OwnerPid} ended without finishing the run (killed or crashed); not completed yet: the next run writes its run.json";
+        return Build(trail.Start, trail.Steps, why, interrupted: false, []);
+    }
+
     /// <param name="why">How it ended, for <see cref="RunRecord.StopDetail"/>.</param>
     /// <param name="interrupted">A second Ctrl+C: the run was interrupted, and quit before it could stop in order.</param>
-    public static RunRecord Build(RunStart start, IReadOnlyList<TrailStep> steps, string why, bool interrupted, IReadOnlyList<string> notes)
+    internal static RunRecord Build(RunStart start, IReadOnlyList<TrailStep> steps, string why, bool interrupted, IReadOnlyList<string> notes)
     {
         var skeleton = start.Skeleton;
         var services = start.Services
@@ -74,5 +91,5 @@ internal static class AbortedRuns
         return record with { Verdict = verdict.Verdict, ExitCode = (int)verdict.Verdict, Reasons = verdict.Reasons, NextAction = verdict.NextAction };
     }
 
-    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
+    internal static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
 }
