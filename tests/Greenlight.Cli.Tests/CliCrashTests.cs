@@ -103,7 +103,7 @@ public sealed class CliCrashTests
             Assert.True(root.GetProperty("services")[0].GetProperty("deployed").GetBoolean());
             var worklog = await File.ReadAllTextAsync(Path.Combine(folder, "worklog.md"), TestContext.Current.CancellationToken);
             Assert.Contains("**Aborted:** quit at once on a second Ctrl+C", worklog, StringComparison.Ordinal);
-            Assert.Empty(ProcessesIn(project));
+            Assert.Empty(CliProcess.ProcessesIn(project));
         }
         finally
         {
@@ -144,37 +144,9 @@ public sealed class CliCrashTests
         await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
     }
 
-    /// <summary>Live processes whose working folder is inside <paramref name="folder"/> (services and suites of the project).</summary>
-    private static List<int> ProcessesIn(string folder)
-    {
-        var found = new List<int>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid))
-            {
-                continue;
-            }
-
-            try
-            {
-                var cwd = new DirectoryInfo(Path.Combine(dir, "cwd")).LinkTarget;
-                if (cwd is not null && cwd.StartsWith(folder, StringComparison.Ordinal) && IsAlive(pid))
-                {
-                    found.Add(pid);
-                }
-            }
-            catch (Exception e) when (e is UnauthorizedAccessException or IOException)
-            {
-                // The process ended while we looked.
-            }
-        }
-
-        return found;
-    }
-
     private static void KillProcessesIn(string folder)
     {
-        foreach (var pid in ProcessesIn(folder))
+        foreach (var pid in CliProcess.ProcessesIn(folder))
         {
             try
             {

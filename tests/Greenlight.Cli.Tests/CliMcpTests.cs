@@ -35,18 +35,6 @@ internal static class McpSession
         return string.Join("\n", result.Content.OfType<TextContentBlock>().Select(t => t.Text));
     }
 
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Greenlight.slnx")) && File.Exists(Path.Combine(dir.FullName, "greenlight.yaml")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no repository root above {AppContext.BaseDirectory}");
-    }
 }
 
 /// <summary>The server's tools, errors, the change guard and cancellation, on small projects.</summary>
@@ -190,7 +178,13 @@ public sealed class CliMcpTests
             // The server kept serving after the cancellation; closing the session ends it.
             McpSession.Structured(await client.CallToolAsync("plan", cancellationToken: TestContext.Current.CancellationToken));
             await client.DisposeAsync();
-            Assert.Empty(ProcessesIn(project));
+            // The server process itself ends once its stdin closes: give it a moment, then nothing may be left.
+            for (var i = 0; i < 100 && CliProcess.ProcessesIn(project).Count > 0; i++)
+            {
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            }
+
+            Assert.Empty(CliProcess.ProcessesIn(project));
             lock (steps) Assert.Contains(steps, s => s.StartsWith("[deploy] api ready at", StringComparison.Ordinal));
         }
         finally
@@ -212,33 +206,6 @@ public sealed class CliMcpTests
         Assert.True(git.ExitCode == 0, $"git {string.Join(' ', args)}: {error}");
     }
 
-    /// <summary>Processes whose working folder is inside <paramref name="folder"/> (the service and the suite's sleep).</summary>
-    private static List<int> ProcessesIn(string folder)
-    {
-        var found = new List<int>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid))
-            {
-                continue;
-            }
-
-            try
-            {
-                var cwd = new DirectoryInfo(Path.Combine(dir, "cwd")).LinkTarget;
-                if (cwd is not null && cwd.StartsWith(folder, StringComparison.Ordinal) && pid != Environment.ProcessId)
-                {
-                    found.Add(pid);
-                }
-            }
-            catch (Exception e) when (e is UnauthorizedAccessException or IOException)
-            {
-                // The process ended while we looked.
-            }
-        }
-
-        return found;
-    }
 }
 
 /// <summary>The MCP tools on the bundled sample; in the "sample" collection, so the sample is never built twice at once.</summary>
@@ -248,7 +215,7 @@ public sealed class CliMcpSampleTests
     [Fact]
     public async Task PlanAndRun_SampleP1_25TestsPlannedThenGreenWithProgress()
     {
-        await using var client = await McpSession.StartAsync(McpSession.RepositoryRoot());
+        await using var client = await McpSession.StartAsync(CliProcess.RepositoryRoot());
         var token = TestContext.Current.CancellationToken;
         var messages = new List<string>();
 
@@ -271,7 +238,7 @@ public sealed class CliMcpSampleTests
     [Fact]
     public async Task RunAndEvidence_UnwiredPipeline_FailingTestsAndAClusterQuotingTheBackendLog()
     {
-        await using var client = await McpSession.StartAsync(McpSession.RepositoryRoot(), new Dictionary<string, string?> { ["AGENTCHAT_FAULT"] = "unwired-pipeline" });
+        await using var client = await McpSession.StartAsync(CliProcess.RepositoryRoot(), new Dictionary<string, string?> { ["AGENTCHAT_FAULT"] = "unwired-pipeline" });
         var token = TestContext.Current.CancellationToken;
 
         var run = McpSession.Structured(await client.CallToolAsync("run", new Dictionary<string, object?> { ["focus"] = "p1" }, cancellationToken: token));

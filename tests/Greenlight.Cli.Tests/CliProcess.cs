@@ -75,4 +75,46 @@ internal static class CliProcess
 
     public static string RunDirectory(string project) =>
         Directory.GetDirectories(Path.Combine(project, ".greenlight", "runs")).Single();
+
+    /// <summary>The repository holding the built tests (Greenlight.slnx and the sample's greenlight.yaml).</summary>
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Greenlight.slnx")) && File.Exists(Path.Combine(dir.FullName, "greenlight.yaml")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"no repository root above {AppContext.BaseDirectory}");
+    }
+
+    /// <summary>Processes (other than this one) whose working folder is inside <paramref name="folder"/>: a service, a suite's command.</summary>
+    public static List<int> ProcessesIn(string folder)
+    {
+        var found = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == Environment.ProcessId)
+            {
+                continue;
+            }
+
+            try
+            {
+                var cwd = new DirectoryInfo(Path.Combine(dir, "cwd")).LinkTarget;
+                if (cwd is not null && cwd.StartsWith(folder, StringComparison.Ordinal))
+                {
+                    found.Add(pid);
+                }
+            }
+            catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+            {
+                // The process ended while we looked.
+            }
+        }
+
+        return found;
+    }
 }

@@ -43,7 +43,7 @@ public sealed class CliSignalTests
             Assert.True(run.RootElement.GetProperty("interrupted").GetBoolean());
             Assert.Equal("UNPROVEN", run.RootElement.GetProperty("verdict").GetString());
             Assert.Contains("**Interrupted:**", await File.ReadAllTextAsync(Path.Combine(runDirectory, "worklog.md"), cts.Token), StringComparison.Ordinal);
-            Assert.Empty(ProcessesIn(project));
+            Assert.Empty(CliProcess.ProcessesIn(project));
         }
         finally
         {
@@ -56,31 +56,4 @@ public sealed class CliSignalTests
         }
     }
 
-    /// <summary>Processes whose working folder is inside <paramref name="folder"/> (the service and the suite's sleep).</summary>
-    private static List<int> ProcessesIn(string folder)
-    {
-        var found = new List<int>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid))
-            {
-                continue;
-            }
-
-            try
-            {
-                var cwd = new DirectoryInfo(Path.Combine(dir, "cwd")).LinkTarget;
-                if (cwd is not null && cwd.StartsWith(folder, StringComparison.Ordinal))
-                {
-                    found.Add(pid);
-                }
-            }
-            catch (Exception e) when (e is UnauthorizedAccessException or IOException)
-            {
-                // The process ended while we looked.
-            }
-        }
-
-        return found;
-    }
 }

@@ -11,26 +11,13 @@ public sealed class SampleRunTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(15);
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Greenlight.slnx")) && File.Exists(Path.Combine(dir.FullName, "greenlight.yaml")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no repository root above {AppContext.BaseDirectory}");
-    }
-
     private static string RunFolder(string root, JsonElement run) =>
         Path.Combine(root, ".greenlight", "runs", run.GetProperty("run_id").GetString()!);
 
     [Fact]
     public async Task Run_GoldenPathOnSample_GreenWith25ProvenP1Tests()
     {
-        var root = RepositoryRoot();
+        var root = CliProcess.RepositoryRoot();
 
         var result = await CliProcess.RunAsync(root, Timeout, "run", "--focus", "golden-path", "--json");
 
@@ -61,7 +48,7 @@ public sealed class SampleRunTests
     [Fact]
     public async Task Run_BackendStartupCrashAfterAGoodRevision_RolledBackAndBlockedWithCrashLine()
     {
-        var root = RepositoryRoot();
+        var root = CliProcess.RepositoryRoot();
         // A healthy backend first, so a last good build of it exists whatever ran before.
         var good = await CliProcess.RunAsync(root, Timeout, "run", "--focus", "p1", "--json");
         Assert.True(good.ExitCode == 0, good.All);
@@ -91,7 +78,7 @@ public sealed class SampleRunTests
     [Fact]
     public async Task Run_RejectPendingAuth_TopEvidenceIsBackendLogLineAfterItsDeploy()
     {
-        var root = RepositoryRoot();
+        var root = CliProcess.RepositoryRoot();
 
         var result = await CliProcess.RunAsync(root, Timeout, new Dictionary<string, string> { ["AGENTCHAT_FAULT"] = "reject-pending-auth" }, "run", "--json");
 
@@ -117,7 +104,7 @@ public sealed class SampleRunTests
     [Fact]
     public async Task Run_SampleWithFaultInEnvFile_RemediatedRedThenGreen()
     {
-        var root = RepositoryRoot();
+        var root = CliProcess.RepositoryRoot();
         using var project = await LoopProject.CreateAsync(
             dir => File.WriteAllText(Path.Combine(dir, "greenlight.yaml"), File.ReadAllText(Path.Combine(dir, "greenlight.yaml")).Replace("{{REPO}}", root, StringComparison.Ordinal)),
             "sample-loop");
