@@ -31,6 +31,7 @@ public sealed class CliCanaryPostgresTests(PostgresServer postgres) : IClassFixt
             Assert.DoesNotContain(rows, r => r.Text.Contains(Canary, StringComparison.Ordinal));
             // The canary reached the store through a test's name and its failure: masked there.
             Assert.Contains(rows, r => r.Table == "tests" && r.Text.Contains("token-***", StringComparison.Ordinal));
+            Assert.Contains(rows, r => r.Table == "probes" && r.Text.Contains("/health?key=***", StringComparison.Ordinal));
         }
         finally
         {

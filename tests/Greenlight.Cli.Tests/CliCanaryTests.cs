@@ -4,7 +4,7 @@ namespace Greenlight.Cli.Tests;
 
 /// <summary>
 /// Secrets are masked where text leaves the process: a canary planted in the environment, the config,
-/// the service's log and error bodies, a test's name, output and failure message appears nowhere in
+/// a probe's URL and header, the service's log and error bodies, a test's name, output and failure message appears nowhere in
 /// the console, the run folder, the history store or the tracking issue.
 /// </summary>
 public sealed class CliCanaryTests
@@ -33,6 +33,8 @@ public sealed class CliCanaryTests
             Assert.Contains(files, f => f.EndsWith("history.db", StringComparison.Ordinal));
             var runFolder = Directory.GetDirectories(Path.Combine(greenlight, "runs")).Single();
             Assert.Contains("upstream refused token ***", await File.ReadAllTextAsync(Path.Combine(runFolder, "logs", "api.log"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+            // The probe with the token in its URL and a header was sent, answered, and recorded masked.
+            Assert.Contains("/health?key=***", await File.ReadAllTextAsync(Path.Combine(runFolder, "run.json"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
             var worklog = await File.ReadAllTextAsync(Path.Combine(runFolder, "worklog.md"), TestContext.Current.CancellationToken);
             Assert.Contains("token-***", worklog, StringComparison.Ordinal);
             Assert.Contains("charge with *** answered 500", worklog, StringComparison.Ordinal);

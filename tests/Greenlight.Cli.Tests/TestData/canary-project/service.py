@@ -9,7 +9,7 @@ TOKEN = os.environ["API_TOKEN"]
 
 class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
-        if self.path == "/health":
+        if self.path.split("?")[0] == "/health":
             self.reply(200, {"status": "healthy"})
         elif self.path == "/charge":
             print(f"ERROR payments: upstream refused token {TOKEN}", flush=True)
