@@ -8,7 +8,7 @@ public sealed record HistoryRecord
     public bool Saved { get; init; }
     /// <summary>"history not saved: …", "history not read: …": why the history part is incomplete.</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
-    /// <summary>The run this one continues from (the latest earlier run of the project).</summary>
+    /// <summary>The run this one continues from (the latest earlier run of the project in which tests ran).</summary>
     public PreviousRunRecord? Previous { get; init; }
     /// <summary>Tests that failed last time they ran; the runners here cannot reorder inside a suite, so this is recorded, not applied.</summary>
     public IReadOnlyList<string> PreviouslyFailing { get; init; } = [];
@@ -18,4 +18,9 @@ public sealed record HistoryRecord
     public ResultComparison? Comparison { get; init; }
 }
 
-public sealed record PreviousRunRecord(string RunId, DateTimeOffset StartedAt, string Verdict, int Tests, int Failed, IReadOnlyList<string> OpenClusters);
+/// <summary>The last earlier run that ran tests, which this one is compared with.</summary>
+public sealed record PreviousRunRecord(string RunId, DateTimeOffset StartedAt, string Verdict, int Tests, int Failed, IReadOnlyList<string> OpenClusters)
+{
+    /// <summary>Later runs it was chosen over because no tests ran in them: "run X skipped: BLOCKED, no tests ran".</summary>
+    public IReadOnlyList<string> Skipped { get; init; } = [];
+}

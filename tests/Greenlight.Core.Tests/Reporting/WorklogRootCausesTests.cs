@@ -69,6 +69,40 @@ public sealed class WorklogRootCausesTests
     }
 
     [Fact]
+    public async Task Render_ComparedPastABlockedRun_SaysWhichRunWasSkippedAndWhy_NotRunTestsOneLine()
+    {
+        var run = RedWithClusters();
+        // The run compared with ran these tests, 300 more that this run did not run, and one failing that stopped running.
+        var previous = new PreviousRun("20261121-112233-bb00", Start.AddDays(-2), "RED",
+            [.. run.Tests.Select(t => new TestSnapshot(t.Suite, t.Name, TestStatus.Passed)), .. Enumerable.Range(0, 300).Select(i => new TestSnapshot("p2-more", $"test_{i:000}", TestStatus.Passed)),
+                new TestSnapshot("p2-more", "test_broken", TestStatus.Failed)],
+            []);
+        run = run with
+        {
+            History = run.History! with
+            {
+                Previous = new PreviousRunRecord(previous.RunId, previous.StartedAt, previous.Verdict, previous.Tests.Count, 0, [])
+                {
+                    Skipped = ["run 20261122-112233-aa00 skipped: BLOCKED, no tests ran"],
+                },
+                Comparison = RunComparison.Compare(previous, run),
+            },
+        };
+
+        var worklog = WorklogRenderer.Render(run);
+        var section = worklog[worklog.IndexOf("## Compared with the last run", StringComparison.Ordinal)..];
+
+        Assert.Contains("Last run `20261121-112233-bb00` (RED) → this run:", section, StringComparison.Ordinal);
+        Assert.Contains("- run 20261122-112233-aa00 skipped: BLOCKED, no tests ran\n", section, StringComparison.Ordinal);
+        Assert.Contains("300 test(s) not run in this run (they ran in last run).\n", section, StringComparison.Ordinal);
+        Assert.Contains("| p2-more / test_broken | failed | — | not run |", section, StringComparison.Ordinal);
+        Assert.Single(section.Split('\n'), l => l.EndsWith("| not run |", StringComparison.Ordinal));
+        Assert.DoesNotContain("p2-more / test_000", section, StringComparison.Ordinal);
+        // run.json keeps the skipped runs: a worklog rendered again from it says the same.
+        Assert.Equal(worklog, WorklogRenderer.Render(await RunFiles.RoundTripAsync(run)));
+    }
+
+    [Fact]
     public void Render_FlakyTest_ListedWithFlipRate()
     {
         var run = RedWithClusters();

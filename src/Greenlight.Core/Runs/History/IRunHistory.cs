@@ -14,7 +14,10 @@ public interface IRunHistory : IAsyncDisposable
     /// <summary>"sqlite /repo/.greenlight/history.db" or "postgres host:port/db" (no password).</summary>
     string Description { get; }
 
-    /// <summary>The latest earlier run of the project, with its final tests and clusters; null when there is none.</summary>
+    /// <summary>
+    /// The latest earlier run of the project in which tests ran, with its final tests and clusters (later runs in
+    /// which no tests ran, BLOCKED or every suite not run, are named in <see cref="PreviousRun.Skipped"/>); null when there is none.
+    /// </summary>
     Task<HistoryAnswer<PreviousRun?>> PreviousRunAsync(string project, string excludeRunId, CancellationToken cancellationToken);
 
     /// <summary>Tests whose latest recorded outcome was a failure, as (suite, full name).</summary>
@@ -62,4 +65,7 @@ public sealed record PreviousRun(
 {
     /// <summary>Requests the recording proxies saw during each suite of its last iteration (suites that recorded).</summary>
     public IReadOnlyDictionary<string, int> SuiteRequests { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>Later runs passed over because no tests ran in them: "run X skipped: BLOCKED, no tests ran", newest first.</summary>
+    public IReadOnlyList<string> Skipped { get; init; } = [];
 }

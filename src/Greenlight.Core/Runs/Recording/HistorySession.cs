@@ -27,7 +27,7 @@ internal sealed class HistorySession : IAsyncDisposable
         Description = store?.Description;
     }
 
-    /// <summary>The latest earlier run of the project; null without history or without one.</summary>
+    /// <summary>The latest earlier run of the project in which tests ran; null without history or without one.</summary>
     public PreviousRun? Previous { get; }
 
     /// <summary>"suite / test" of the tests that failed the last time they ran.</summary>
@@ -61,7 +61,7 @@ internal sealed class HistorySession : IAsyncDisposable
         var failing = await store.PreviouslyFailingAsync(run.Config.Project, cancellationToken);
         Note(problems, failing.Error);
         progress.Step("history", "store", previous.Value is { } p
-            ? $"history: {store.Description}; last run {p.RunId} was {p.Verdict}"
+            ? $"history: {store.Description}; last run {p.RunId} was {p.Verdict}" + string.Concat(p.Skipped.Select(x => $"; {x}"))
             : $"history: {store.Description}; no earlier run", true);
         return new(store, true, previous.Value, [.. (failing.Value ?? []).Select(t => $"{t.Suite} / {t.Test}")], problems);
     }
@@ -191,7 +191,10 @@ internal sealed class HistorySession : IAsyncDisposable
     private PreviousRunRecord? PreviousRecord() => Previous is not { } previous ? null : new PreviousRunRecord(
         previous.RunId, previous.StartedAt, previous.Verdict, previous.Tests.Count,
         previous.Tests.Count(t => t.Status is TestStatus.Failed or TestStatus.Flaky),
-        [.. previous.Clusters.Select(c => $"{c.Title} ({c.Count})")]);
+        [.. previous.Clusters.Select(c => $"{c.Title} ({c.Count})")])
+    {
+        Skipped = previous.Skipped,
+    };
 
     private static void Note(List<string> problems, string? error)
     {
