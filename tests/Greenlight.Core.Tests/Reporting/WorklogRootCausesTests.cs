@@ -103,6 +103,52 @@ public sealed class WorklogRootCausesTests
     }
 
     [Fact]
+    public async Task Render_ClusterWhoseServiceChangedSinceItsLastGoodBuild_SaysWhatChangedAndWhichFiles()
+    {
+        var run = RedWithClusters();
+        var change = new ServiceChangeRecord
+        {
+            Service = "backend", LastGood = "git a8aa565+build 3f9c2e1d", Current = "git b1c2d3e+build 7a6b5c4d", MadeGoodBy = "20261122-112233-aa00",
+            Changed = ["build 3f9c2e1d → 7a6b5c4d", "git a8aa565 → b1c2d3e"], Files = ["backend/ws.py", "backend/auth.py"], MoreFiles = 3,
+        };
+        var cluster = run.Clusters[0];
+        run = run with
+        {
+            Clusters = [cluster with { Changes = [change], Markdown = cluster.Markdown + Greenlight.Runs.Analysing.ClusterRecords.Changes([change]) }],
+        };
+
+        var worklog = WorklogRenderer.Render(run);
+
+        Assert.Contains(
+            "- **Changed since the last good build**:\n"
+            + "  - backend `git a8aa565+build 3f9c2e1d` (good since run 20261122-112233-aa00) → `git b1c2d3e+build 7a6b5c4d`: build 3f9c2e1d → 7a6b5c4d; git a8aa565 → b1c2d3e\n"
+            + "    - files changed in its folder: `backend/ws.py`, `backend/auth.py` and 3 more\n",
+            worklog, StringComparison.Ordinal);
+        // The evidence bundle for whoever fixes it says the same.
+        Assert.Contains("backend changed since its last good build (run 20261122-112233-aa00): build 3f9c2e1d → 7a6b5c4d; git a8aa565 → b1c2d3e; "
+            + "files: backend/ws.py, backend/auth.py and 3 more", Greenlight.Runs.Remediating.BundleWriter.Clusters(run).Single(c => c.Source == "analysis").Evidence);
+        var back = await RunFiles.RoundTripAsync(run);
+        Assert.Equal(change.Files, back.Clusters[0].Changes.Single().Files);
+    }
+
+    [Fact]
+    public void Changes_EnvOnlyAndUnlistedFiles_SaidInWords()
+    {
+        var env = new ServiceChangeRecord { Service = "api", LastGood = "build 1+env a", Current = "build 1+env b", Changed = ["env a → b"] };
+        var git = new ServiceChangeRecord { Service = "web", LastGood = "git 1111111+build 1", Current = "git 2222222+build 1", Changed = ["git 1111111 → 2222222"], FilesProblem = "git diff failed: bad object 1111111" };
+
+        var text = Greenlight.Runs.Analysing.ClusterRecords.Changes([env, git]);
+
+        Assert.Equal(
+            "- **Changed since the last good build**:\n"
+            + "  - api `build 1+env a` → `build 1+env b`: env a → b\n"
+            + "  - web `git 1111111+build 1` → `git 2222222+build 1`: git 1111111 → 2222222\n"
+            + "    - files changed: not listed (git diff failed: bad object 1111111)\n",
+            text);
+        Assert.Equal("", Greenlight.Runs.Analysing.ClusterRecords.Changes([]));
+    }
+
+    [Fact]
     public void Render_FlakyTest_ListedWithFlipRate()
     {
         var run = RedWithClusters();
