@@ -14,12 +14,12 @@ public sealed class RunHistory(IHistoryStore store) : IRunHistory
     /// <summary>How far back the previous run is looked for past runs in which no tests ran.</summary>
     private const int LookBack = 20;
 
-    public async Task<HistoryAnswer<PreviousRun?>> PreviousRunAsync(string project, string excludeRunId, CancellationToken cancellationToken)
+    public async Task<HistoryAnswer<PreviousRunLookup>> PreviousRunAsync(string project, string excludeRunId, CancellationToken cancellationToken)
     {
         var recent = await store.RecentRunsAsync(project, LookBack + 1, cancellationToken);
         if (!recent.Succeeded)
         {
-            return HistoryAnswer<PreviousRun?>.Fail(recent.Error!);
+            return HistoryAnswer<PreviousRunLookup>.Fail(recent.Error!);
         }
 
         // The last run that ran tests: a BLOCKED run, or one whose every suite did not run, compares with nothing
@@ -39,7 +39,7 @@ public sealed class RunHistory(IHistoryStore store) : IRunHistory
 
         if (last is null)
         {
-            return HistoryAnswer<PreviousRun?>.Ok(null);
+            return HistoryAnswer<PreviousRunLookup>.Ok(new(null, skipped));
         }
 
         var tests = await store.RunTestsAsync(last.Id, cancellationToken);
@@ -47,17 +47,16 @@ public sealed class RunHistory(IHistoryStore store) : IRunHistory
         var traffic = await store.RunSuiteTrafficAsync(last.Id, cancellationToken);
         if ((tests.Error ?? clusters.Error ?? traffic.Error) is { } error)
         {
-            return HistoryAnswer<PreviousRun?>.Fail(error);
+            return HistoryAnswer<PreviousRunLookup>.Fail(error);
         }
 
-        return HistoryAnswer<PreviousRun?>.Ok(new PreviousRun(
+        return HistoryAnswer<PreviousRunLookup>.Ok(new(new PreviousRun(
             last.Id, last.Started, last.Verdict,
             [.. tests.Value!.Select(t => new TestSnapshot(t.Suite, t.Name, StatusOf(t)))],
             [.. clusters.Value!.Select(c => new ClusterSnapshot(c.Signature, c.Title, c.Count))])
         {
             SuiteRequests = traffic.Value!.ToDictionary(s => s.Suite, s => s.Requests, StringComparer.Ordinal),
-            Skipped = skipped,
-        });
+        }, skipped));
     }
 
     /// <summary>Why a run is no baseline for the next one (its last iteration ran no test, or it was BLOCKED); null when it is one.</summary>

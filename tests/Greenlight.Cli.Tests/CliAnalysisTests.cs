@@ -79,7 +79,7 @@ public sealed class CliAnalysisTests
             var run = RunJson(runs[2]);
             var previous = run.GetProperty("history").GetProperty("previous");
             Assert.Equal(firstId, previous.GetProperty("run_id").GetString());
-            Assert.Equal([$"run {secondId} skipped: BLOCKED, no tests ran"], previous.GetProperty("skipped").EnumerateArray().Select(x => x.GetString()));
+            Assert.Equal([$"run {secondId} skipped: BLOCKED, no tests ran"], run.GetProperty("history").GetProperty("skipped_runs").EnumerateArray().Select(x => x.GetString()));
             var rows = run.GetProperty("history").GetProperty("comparison").GetProperty("tests").EnumerateArray()
                 .ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("change").GetString());
             Assert.Equal("regressed", rows.Single(r => r.Key.EndsWith("test_hello_answers", StringComparison.Ordinal)).Value);

@@ -10,6 +10,8 @@ public sealed record HistoryRecord
     public IReadOnlyList<string> Problems { get; init; } = [];
     /// <summary>The run this one continues from (the latest earlier run of the project in which tests ran).</summary>
     public PreviousRunRecord? Previous { get; init; }
+    /// <summary>Later runs passed over as the last run because no tests ran in them: "run X skipped: BLOCKED, no tests ran", newest first.</summary>
+    public IReadOnlyList<string> SkippedRuns { get; init; } = [];
     /// <summary>Tests that failed last time they ran; the runners here cannot reorder inside a suite, so this is recorded, not applied.</summary>
     public IReadOnlyList<string> PreviouslyFailing { get; init; } = [];
     /// <summary>Tests that had a duration-drop baseline (a median of earlier proven passes).</summary>
@@ -19,8 +21,4 @@ public sealed record HistoryRecord
 }
 
 /// <summary>The last earlier run that ran tests, which this one is compared with.</summary>
-public sealed record PreviousRunRecord(string RunId, DateTimeOffset StartedAt, string Verdict, int Tests, int Failed, IReadOnlyList<string> OpenClusters)
-{
-    /// <summary>Later runs it was chosen over because no tests ran in them: "run X skipped: BLOCKED, no tests ran".</summary>
-    public IReadOnlyList<string> Skipped { get; init; } = [];
-}
+public sealed record PreviousRunRecord(string RunId, DateTimeOffset StartedAt, string Verdict, int Tests, int Failed, IReadOnlyList<string> OpenClusters);

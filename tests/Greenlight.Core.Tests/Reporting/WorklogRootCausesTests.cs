@@ -81,10 +81,8 @@ public sealed class WorklogRootCausesTests
         {
             History = run.History! with
             {
-                Previous = new PreviousRunRecord(previous.RunId, previous.StartedAt, previous.Verdict, previous.Tests.Count, 0, [])
-                {
-                    Skipped = ["run 20261122-112233-aa00 skipped: BLOCKED, no tests ran"],
-                },
+                Previous = new PreviousRunRecord(previous.RunId, previous.StartedAt, previous.Verdict, previous.Tests.Count, 0, []),
+                SkippedRuns = ["run 20261122-112233-aa00 skipped: BLOCKED, no tests ran"],
                 Comparison = RunComparison.Compare(previous, run),
             },
         };
@@ -100,6 +98,19 @@ public sealed class WorklogRootCausesTests
         Assert.DoesNotContain("p2-more / test_000", section, StringComparison.Ordinal);
         // run.json keeps the skipped runs: a worklog rendered again from it says the same.
         Assert.Equal(worklog, WorklogRenderer.Render(await RunFiles.RoundTripAsync(run)));
+    }
+
+    [Fact]
+    public void Render_NoEarlierRunRanTests_HistorySaysWhichWereSkipped_NoComparison()
+    {
+        var run = RedWithClusters();
+        run = run with { History = run.History! with { Previous = null, Comparison = null, SkippedRuns = ["run 20261122-112233-aa00 skipped: BLOCKED, no tests ran"] } };
+
+        var worklog = WorklogRenderer.Render(run);
+
+        Assert.Contains("- **Last run:** none that ran tests (run 20261122-112233-aa00 skipped: BLOCKED, no tests ran)", worklog, StringComparison.Ordinal);
+        Assert.DoesNotContain("this is the first", worklog, StringComparison.Ordinal);
+        Assert.DoesNotContain("## Compared with the last run", worklog, StringComparison.Ordinal);
     }
 
     [Fact]

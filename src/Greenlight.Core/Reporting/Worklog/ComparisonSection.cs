@@ -18,12 +18,12 @@ internal static class ComparisonSection
             + $"{comparison.Count(TestChange.Fixed)} fixed, {comparison.Count(TestChange.Regressed)} regressed, "
             + $"{comparison.Count(TestChange.StillFailing)} still failing, {comparison.Count(TestChange.NewlyFlaky)} newly flaky.").Blank();
         // Runs in which no tests ran are no baseline: say which were passed over, so the gap is visible.
-        foreach (var skipped in previous.Skipped)
+        foreach (var skipped in run.History.SkippedRuns)
         {
             md.Line($"- {skipped}");
         }
 
-        if (previous.Skipped.Count > 0)
+        if (run.History.SkippedRuns.Count > 0)
         {
             md.Blank();
         }
