@@ -11,17 +11,35 @@ public sealed class RunHistory(IHistoryStore store) : IRunHistory
 {
     public string Description => store.Description;
 
-    public async Task<HistoryAnswer<PreviousRun?>> PreviousRunAsync(string project, string excludeRunId, CancellationToken cancellationToken)
+    /// <summary>How far back the previous run is looked for past runs in which no tests ran.</summary>
+    private const int LookBack = 20;
+
+    public async Task<HistoryAnswer<PreviousRunLookup>> PreviousRunAsync(string project, string excludeRunId, CancellationToken cancellationToken)
     {
-        var recent = await store.RecentRunsAsync(project, 2, cancellationToken);
+        var recent = await store.RecentRunsAsync(project, LookBack + 1, cancellationToken);
         if (!recent.Succeeded)
         {
-            return HistoryAnswer<PreviousRun?>.Fail(recent.Error!);
+            return HistoryAnswer<PreviousRunLookup>.Fail(recent.Error!);
         }
 
-        if (recent.Value!.FirstOrDefault(r => r.Id != excludeRunId) is not { } last)
+        // The last run that ran tests: a BLOCKED run, or one whose every suite did not run, compares with nothing
+        // (every test "not run") and would hide what changed since the run before it. Each one passed over is named.
+        var skipped = new List<string>();
+        HistoryRunSummary? last = null;
+        foreach (var run in recent.Value!.Where(r => r.Id != excludeRunId).Take(LookBack))
         {
-            return HistoryAnswer<PreviousRun?>.Ok(null);
+            if (SkipReason(run) is not { } reason)
+            {
+                last = run;
+                break;
+            }
+
+            skipped.Add($"run {run.Id} skipped: {reason}");
+        }
+
+        if (last is null)
+        {
+            return HistoryAnswer<PreviousRunLookup>.Ok(new(null, skipped));
         }
 
         var tests = await store.RunTestsAsync(last.Id, cancellationToken);
@@ -29,16 +47,25 @@ public sealed class RunHistory(IHistoryStore store) : IRunHistory
         var traffic = await store.RunSuiteTrafficAsync(last.Id, cancellationToken);
         if ((tests.Error ?? clusters.Error ?? traffic.Error) is { } error)
         {
-            return HistoryAnswer<PreviousRun?>.Fail(error);
+            return HistoryAnswer<PreviousRunLookup>.Fail(error);
         }
 
-        return HistoryAnswer<PreviousRun?>.Ok(new PreviousRun(
+        return HistoryAnswer<PreviousRunLookup>.Ok(new(new PreviousRun(
             last.Id, last.Started, last.Verdict,
             [.. tests.Value!.Select(t => new TestSnapshot(t.Suite, t.Name, StatusOf(t)))],
             [.. clusters.Value!.Select(c => new ClusterSnapshot(c.Signature, c.Title, c.Count))])
         {
             SuiteRequests = traffic.Value!.ToDictionary(s => s.Suite, s => s.Requests, StringComparer.Ordinal),
-        });
+        }, skipped));
+    }
+
+    /// <summary>Why a run is no baseline for the next one (its last iteration ran no test, or it was BLOCKED); null when it is one.</summary>
+    private static string? SkipReason(HistoryRunSummary run)
+    {
+        var ran = run.Passed + run.Failed;
+        var blocked = string.Equals(run.Verdict, "BLOCKED", StringComparison.Ordinal);
+        return ran == 0 ? (blocked ? "BLOCKED, no tests ran" : $"{run.Verdict}, no tests ran (every suite not run or skipped)")
+            : blocked ? "BLOCKED, its last iteration did not reach the tests" : null;
     }
 
     public async Task<HistoryAnswer<IReadOnlyList<(string Suite, string Test)>>> PreviouslyFailingAsync(string project, CancellationToken cancellationToken)

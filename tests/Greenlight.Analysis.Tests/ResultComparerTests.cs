@@ -64,6 +64,28 @@ public sealed class ResultComparerTests
     }
 
     [Fact]
+    public void Render_TestsNotRun_OneLineWithACount_AFewFailingOnesStayRows()
+    {
+        // 311 passing tests that did not run: one line, not 311 rows; the one failing test that stopped running stays a row.
+        var before = Enumerable.Range(0, 311).Select(i => S($"t{i}", TestStatus.Passed)).Append(S("broken", TestStatus.Failed)).Append(S("x", TestStatus.Failed)).ToList();
+        var comparison = ResultComparer.Compare(before, [S("x", TestStatus.Passed)], [], []);
+
+        Assert.Equal(
+            "| test | last run | this run | change |\n|---|---|---|---|\n| p1 / x | failed | passed | fixed |\n| p1 / broken | failed | — | not run |\n\n"
+            + "311 test(s) not run in this run (they ran in last run).\n",
+            ComparisonMarkdown.Render(comparison, "last run", "this run"));
+    }
+
+    [Fact]
+    public void Render_ManyFailingTestsNotRun_CollapsedWithHowManyWereFailing()
+    {
+        var before = Enumerable.Range(0, 12).Select(i => S($"f{i}", TestStatus.Failed)).Append(S("p", TestStatus.Passed)).ToList();
+        var comparison = ResultComparer.Compare(before, [], [], []);
+
+        Assert.Equal("13 test(s) not run in this run (they ran in last run; 12 of them failing there).\n", ComparisonMarkdown.Render(comparison, "last run", "this run"));
+    }
+
+    [Fact]
     public void Resolve_FailThenPassOnRetry_FlakyNeverPassedAndKeepsFailure()
     {
         var first = new TestCaseResult { Name = "t", Outcome = TestOutcome.Failed, Message = "TimeoutError: timed out during opening handshake" };

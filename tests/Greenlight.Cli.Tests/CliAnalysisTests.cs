@@ -50,6 +50,57 @@ public sealed class CliAnalysisTests
     }
 
     [Fact]
+    public async Task Run_AfterABlockedRun_ComparesWithTheLastRunThatRanTests_AndTheFailureNamesWhatChangedSinceTheLastGoodBuild()
+    {
+        var project = CliProcess.CopyProject("pytest-project");
+        var service = Path.Combine(project, "service.py");
+        var good = await File.ReadAllTextAsync(service, TestContext.Current.CancellationToken);
+        var builds = Path.Combine(project, ".greenlight", "builds");
+        try
+        {
+            // 1: GREEN, api's build kept as its last good build.
+            var first = await CliProcess.RunAsync(project, Timeout, "run");
+            Assert.True(first.ExitCode == 0, first.All);
+            // 2: the service crashes at start and, with its good build moved aside, cannot be rolled back: BLOCKED, no tests ran.
+            Directory.Move(builds, builds + ".aside");
+            await File.WriteAllTextAsync(service, "raise SystemExit('cannot start: bad configuration')\n", TestContext.Current.CancellationToken);
+            var second = await CliProcess.RunAsync(project, Timeout, "run");
+            Directory.Move(builds + ".aside", builds);
+            // 3: a build that answers its probe and fails /hello: RED.
+            await File.WriteAllTextAsync(service, good.Replace("self.reply(200, {\"message\": \"hello\"})", "self.reply(500, {\"error\": \"greeting lost\"})", StringComparison.Ordinal),
+                TestContext.Current.CancellationToken);
+            var third = await CliProcess.RunAsync(project, Timeout, "run");
+
+            var runs = RunDirectories(project);
+            Assert.Equal(3, runs.Count);
+            Assert.Equal("BLOCKED", RunJson(runs[1]).GetProperty("verdict").GetString());
+            Assert.True(third.ExitCode == 1, third.All);
+            var (firstId, secondId) = (Path.GetFileName(runs[0]), Path.GetFileName(runs[1]));
+            var run = RunJson(runs[2]);
+            var previous = run.GetProperty("history").GetProperty("previous");
+            Assert.Equal(firstId, previous.GetProperty("run_id").GetString());
+            Assert.Equal([$"run {secondId} skipped: BLOCKED, no tests ran"], run.GetProperty("history").GetProperty("skipped_runs").EnumerateArray().Select(x => x.GetString()));
+            var rows = run.GetProperty("history").GetProperty("comparison").GetProperty("tests").EnumerateArray()
+                .ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("change").GetString());
+            Assert.Equal("regressed", rows.Single(r => r.Key.EndsWith("test_hello_answers", StringComparison.Ordinal)).Value);
+            Assert.Equal("unchanged", rows.Single(r => r.Key.EndsWith("test_health_is_healthy", StringComparison.Ordinal)).Value);
+            var change = run.GetProperty("clusters").EnumerateArray().Single().GetProperty("changes").EnumerateArray().Single();
+            Assert.Equal("api", change.GetProperty("service").GetString());
+            Assert.Equal(firstId, change.GetProperty("made_good_by").GetString());
+            Assert.Matches("^build [0-9a-f]{8} → [0-9a-f]{8}$", change.GetProperty("changed")[0].GetString());
+            var worklog = await File.ReadAllTextAsync(Path.Combine(runs[2], "worklog.md"), TestContext.Current.CancellationToken);
+            Assert.Contains($"Last run `{firstId}` (GREEN) → this run: 0 fixed, 1 regressed", worklog, StringComparison.Ordinal);
+            Assert.Contains($"- run {secondId} skipped: BLOCKED, no tests ran\n", worklog, StringComparison.Ordinal);
+            Assert.Contains("- **Changed since the last good build**:\n  - api `build ", worklog, StringComparison.Ordinal);
+            Assert.Contains($"(good since run {firstId})", worklog, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Run_ServiceLogsError_ClusterEvidenceLeadsWithThatLine()
     {
         var project = CliProcess.CopyProject("failing-project");

@@ -31,7 +31,7 @@ public abstract partial class HistoryStoreContract
             new TestRecord { Suite = "api", Name = "t.warmup", Outcome = TestOutcome.Failed, Flaky = true, Attempts = 2 });
 
         var saved = await history.SaveAsync(first, ct);
-        var previous = (await history.PreviousRunAsync("p", "run-2", ct)).Value!;
+        var previous = (await history.PreviousRunAsync("p", "run-2", ct)).Value!.Run!;
         var median = (await history.MedianPassingDurationsAsync("p", "api", 5, "run-2", ct)).Value!.GetValueOrDefault("t.ok");
         var failing = (await history.PreviouslyFailingAsync("p", ct)).Value!;
 
@@ -57,6 +57,42 @@ public abstract partial class HistoryStoreContract
         var previous = await history.PreviousRunAsync("p", "run-1", ct);
 
         Assert.True(previous.Succeeded, previous.Error);
-        Assert.Null(previous.Value);
+        Assert.Equal((null, 0), (previous.Value!.Run, previous.Value.Skipped.Count));
+    }
+
+    [Fact]
+    public async Task RunHistory_LaterRunsWithoutTests_SkippedAndNamed_PreviousIsTheLastRunThatRanTests()
+    {
+        var ct = Timeout();
+        await using var history = new RunHistory(await NewStoreAsync(ct));
+        var ran = Record("run-1", Runs.Epoch,
+            new TestRecord { Suite = "api", Name = "t.ok", Outcome = TestOutcome.Passed, Proven = true },
+            new TestRecord { Suite = "api", Name = "t.charge", Outcome = TestOutcome.Failed, Message = "assert 500 == 200" });
+        await history.SaveAsync(ran, ct);
+        // A run whose services never came up, then one whose suites were all skipped: neither ran a test.
+        await history.SaveAsync(Record("run-2", Runs.Epoch.AddHours(1)) with { Verdict = Verdict.Blocked, Clusters = [] }, ct);
+        await history.SaveAsync(Record("run-3", Runs.Epoch.AddHours(2),
+            new TestRecord { Suite = "api", Name = "t.ok", Outcome = TestOutcome.Skipped }) with { Verdict = Verdict.Unproven, Clusters = [] }, ct);
+
+        var previous = await history.PreviousRunAsync("p", "run-4", ct);
+
+        Assert.True(previous.Succeeded, previous.Error);
+        Assert.Equal(("run-1", "RED"), (previous.Value!.Run!.RunId, previous.Value.Run.Verdict));
+        Assert.Equal([new TestSnapshot("api", "t.charge", TestStatus.Failed), new TestSnapshot("api", "t.ok", TestStatus.Passed)], previous.Value.Run.Tests);
+        Assert.Equal(["run run-3 skipped: UNPROVEN, no tests ran (every suite not run or skipped)", "run run-2 skipped: BLOCKED, no tests ran"], previous.Value.Skipped);
+    }
+
+    [Fact]
+    public async Task RunHistory_OnlyRunsWithoutTests_NoPreviousRun_SkippedRunsStillNamed()
+    {
+        var ct = Timeout();
+        await using var history = new RunHistory(await NewStoreAsync(ct));
+        await history.SaveAsync(Record("run-1", Runs.Epoch) with { Verdict = Verdict.Blocked, Clusters = [] }, ct);
+
+        var previous = await history.PreviousRunAsync("p", "run-2", ct);
+
+        Assert.True(previous.Succeeded, previous.Error);
+        Assert.Null(previous.Value!.Run);
+        Assert.Equal(["run run-1 skipped: BLOCKED, no tests ran"], previous.Value.Skipped);
     }
 }

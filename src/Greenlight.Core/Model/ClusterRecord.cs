@@ -18,6 +18,8 @@ public sealed record ClusterRecord
     public IReadOnlyList<EvidenceLineRecord> Evidence { get; init; } = [];
     /// <summary>Failing exchanges the recording proxy saw for these tests (request line, status, the body's error text or close reason), the cluster's own first.</summary>
     public IReadOnlyList<string> TrafficFaults { get; init; } = [];
+    /// <summary>What changed in the cluster's services since their last good builds (build hash, git commit, env hash, files in the service's folder).</summary>
+    public IReadOnlyList<ServiceChangeRecord> Changes { get; init; } = [];
     public IReadOnlyList<string> Problems { get; init; } = [];
     /// <summary>The rendered, numbered "Root causes" entry, so <c>greenlight report</c> shows the same text.</summary>
     public string Markdown { get; init; } = "";

@@ -1,5 +1,6 @@
 using Greenlight.Config;
 using Greenlight.Config.Loading;
+using Greenlight.Deploy.LastGood;
 using Greenlight.Model;
 using Greenlight.Planning;
 using Greenlight.Processes;
@@ -56,7 +57,7 @@ public sealed class RunPipeline
         var iteration = new IterationRunner(new IterationStages(
             new GateStage(processes, time, _progress), _deploy, _probes,
             new RollbackStage(stages, _probes, processes, time, _progress),
-            new TestStage(stages, time, _progress), new LivenessStage(stages, _probes, time, _progress), new AnalysisStage(time, redactor, _progress)),
+            new TestStage(stages, time, _progress), new LivenessStage(stages, _probes, time, _progress), new AnalysisStage(time, redactor, _progress, new ChangeAttributor(new ChangedFiles(processes), time))),
             stages.Proxies, redactor, time, _progress);
         _tracking = new TrackingStage(stages.Trackers, time, _progress);
         _recovery = new RecoveryStage(_reporters, redactor, time, _progress);

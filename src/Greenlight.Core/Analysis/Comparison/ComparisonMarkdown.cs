@@ -3,14 +3,23 @@ using Greenlight.Model;
 
 namespace Greenlight.Analysis.Comparison;
 
-/// <summary>The comparison as markdown tables for the worklog; unchanged rows are left out.</summary>
+/// <summary>The comparison as markdown tables for the worklog; unchanged rows are left out, tests not run are one line with a count.</summary>
 public static class ComparisonMarkdown
 {
+    private const int FailingNotRunRows = 10;
+
     public static string Render(ResultComparison comparison, string beforeLabel, string afterLabel)
     {
         ArgumentNullException.ThrowIfNull(comparison);
         var text = new StringBuilder();
-        var changed = comparison.Tests.Where(t => t.Change != TestChange.Unchanged).ToList();
+        // Tests that did not run this time are one line with a count, not a row each: a run whose suites did not
+        // run would otherwise bury what changed under hundreds of "not run" rows. A few that were failing stay rows:
+        // a failing test that stops running may be a "fix" that removed or skipped it.
+        var notRun = comparison.Tests.Where(t => t.Change == TestChange.NotRun).ToList();
+        var failingNotRun = notRun.Where(t => t.Before is TestStatus.Failed or TestStatus.Flaky).ToList();
+        var kept = failingNotRun.Count <= FailingNotRunRows ? failingNotRun : [];
+        var collapsed = notRun.Count - kept.Count;
+        var changed = comparison.Tests.Where(t => t.Change is not (TestChange.Unchanged or TestChange.NotRun) || kept.Contains(t)).ToList();
         // A header with no rows reads as a rendering bug: say in words when no test changed.
         if (changed.Count > 0)
         {
@@ -24,8 +33,14 @@ public static class ComparisonMarkdown
             text.Append('\n');
         }
 
-        var unchanged = comparison.Tests.Count - changed.Count;
-        text.Append(comparison.Tests.Count == 0 ? "No tests ran in either.\n" : changed.Count == 0 ? $"All {unchanged} test(s) unchanged.\n" : unchanged > 0 ? $"{unchanged} test(s) unchanged.\n" : "");
+        if (collapsed > 0)
+        {
+            text.Append(collapsed).Append(" test(s) not run in ").Append(afterLabel).Append(" (they ran in ").Append(beforeLabel)
+                .Append(kept.Count == 0 && failingNotRun.Count > 0 ? $"; {failingNotRun.Count} of them failing there" : "").Append(").\n");
+        }
+
+        var unchanged = comparison.Count(TestChange.Unchanged);
+        text.Append(comparison.Tests.Count == 0 ? "No tests ran in either.\n" : changed.Count == 0 && collapsed == 0 ? $"All {unchanged} test(s) unchanged.\n" : unchanged > 0 ? $"{unchanged} test(s) unchanged.\n" : "");
         if (comparison.Clusters.Count > 0)
         {
             text.Append("\n| cluster | ").Append(Cell(beforeLabel)).Append(" | ").Append(Cell(afterLabel)).Append(" | change |\n|---|---|---|---|\n");

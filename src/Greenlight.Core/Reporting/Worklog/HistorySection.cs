@@ -21,6 +21,11 @@ internal static class HistorySection
                 ? "**Open clusters then:** none"
                 : $"**Open clusters then:** {string.Join("; ", previous.OpenClusters.Select(MarkdownWriter.CodeSpan))}");
         }
+        else if (history.SkippedRuns.Count > 0)
+        {
+            // Earlier runs exist, but none ran tests: nothing to compare with, and not the first run either.
+            md.Bullet($"**Last run:** none that ran tests ({string.Join("; ", history.SkippedRuns)})");
+        }
         else if (history.Store is not null)
         {
             md.Bullet("**Last run:** none in history; this is the first");

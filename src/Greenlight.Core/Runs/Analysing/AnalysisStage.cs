@@ -29,9 +29,10 @@ internal sealed record AnalysisResult(IReadOnlyList<ClusterRecord> Clusters, IRe
 /// <summary>
 /// Failures → clusters → evidence chains: the services the failing tests talked to, their log lines
 /// in the failure windows, the deploy that preceded the first failure, and what history knows. A
-/// critical service that would not start or answer is a failure of its own.
+/// critical service that would not start or answer is a failure of its own. Each cluster says what changed
+/// in its services since their last good build (<see cref="ChangeAttributor"/>).
 /// </summary>
-internal sealed class AnalysisStage(TimeProvider time, SecretRedactor redactor, IRunProgress progress)
+internal sealed class AnalysisStage(TimeProvider time, SecretRedactor redactor, IRunProgress progress, ChangeAttributor changes)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
@@ -66,6 +67,7 @@ internal sealed class AnalysisStage(TimeProvider time, SecretRedactor redactor, 
             .Select(e => new DeployEvent(e.Service, e.At, $"stopped ({e.Description})")).ToList();
         var sources = LogSources.Of(input, run.Config, redactor, time);
         var builder = new EvidenceChainBuilder(redactor);
+        var changed = await changes.AttributeAsync(run, input, cancellationToken);
         var clusters = new FailureClusterer(redactor).Cluster(failures, input.Traffic);
         progress.Step("analyse", "failures", $"{failures.Count} failure(s) in {clusters.Count} cluster(s)", null);
         var records = new List<ClusterRecord>();
@@ -92,7 +94,8 @@ internal sealed class AnalysisStage(TimeProvider time, SecretRedactor redactor, 
                 Impact = suites.Select(s => s.Impact).FirstOrDefault(i => i is not null),
                 History = facts,
             }, cancellationToken);
-            records.Add(ClusterRecords.From(chain, ServicesInvolved.Faults(ServicesInvolved.Records(cluster, input.Traffic), cluster.Signature.Exchange), records.Count + 1));
+            records.Add(ClusterRecords.From(chain, ServicesInvolved.Faults(ServicesInvolved.Records(cluster, input.Traffic), cluster.Signature.Exchange), records.Count + 1,
+                changed.For(chain.Services)));
         }
 
         progress.Step("analyse", "failures", $"root causes: {string.Join("; ", records.Take(3).Select(c => c.Title))}", true);

@@ -14,8 +14,11 @@ public interface IRunHistory : IAsyncDisposable
     /// <summary>"sqlite /repo/.greenlight/history.db" or "postgres host:port/db" (no password).</summary>
     string Description { get; }
 
-    /// <summary>The latest earlier run of the project, with its final tests and clusters; null when there is none.</summary>
-    Task<HistoryAnswer<PreviousRun?>> PreviousRunAsync(string project, string excludeRunId, CancellationToken cancellationToken);
+    /// <summary>
+    /// The latest earlier run of the project in which tests ran, with its final tests and clusters (null when there is
+    /// none), and the later runs passed over because no tests ran in them (BLOCKED, or every suite not run).
+    /// </summary>
+    Task<HistoryAnswer<PreviousRunLookup>> PreviousRunAsync(string project, string excludeRunId, CancellationToken cancellationToken);
 
     /// <summary>Tests whose latest recorded outcome was a failure, as (suite, full name).</summary>
     Task<HistoryAnswer<IReadOnlyList<(string Suite, string Test)>>> PreviouslyFailingAsync(string project, CancellationToken cancellationToken);
@@ -62,4 +65,10 @@ public sealed record PreviousRun(
 {
     /// <summary>Requests the recording proxies saw during each suite of its last iteration (suites that recorded).</summary>
     public IReadOnlyDictionary<string, int> SuiteRequests { get; init; } = new Dictionary<string, int>();
+}
+
+/// <summary>The run to compare with (null when no earlier run ran tests) and the later runs passed over: "run X skipped: BLOCKED, no tests ran", newest first.</summary>
+public sealed record PreviousRunLookup(PreviousRun? Run, IReadOnlyList<string> Skipped)
+{
+    public static PreviousRunLookup None { get; } = new(null, []);
 }

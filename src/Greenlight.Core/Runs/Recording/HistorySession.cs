@@ -17,18 +17,22 @@ internal sealed class HistorySession : IAsyncDisposable
     private readonly IRunHistory? _store;
     private readonly bool _configured;
 
-    private HistorySession(IRunHistory? store, bool configured, PreviousRun? previous, IReadOnlyList<string> previouslyFailing, IReadOnlyList<string> problems)
+    private HistorySession(IRunHistory? store, bool configured, PreviousRunLookup previous, IReadOnlyList<string> previouslyFailing, IReadOnlyList<string> problems)
     {
         _store = store;
         _configured = configured;
-        Previous = previous;
+        Previous = previous.Run;
+        SkippedRuns = previous.Skipped;
         PreviouslyFailing = previouslyFailing;
         OpenProblems = problems;
         Description = store?.Description;
     }
 
-    /// <summary>The latest earlier run of the project; null without history or without one.</summary>
+    /// <summary>The latest earlier run of the project in which tests ran; null without history or without one.</summary>
     public PreviousRun? Previous { get; }
+
+    /// <summary>Later runs passed over because no tests ran in them ("run X skipped: BLOCKED, no tests ran").</summary>
+    public IReadOnlyList<string> SkippedRuns { get; }
 
     /// <summary>"suite / test" of the tests that failed the last time they ran.</summary>
     public IReadOnlyList<string> PreviouslyFailing { get; }
@@ -38,7 +42,7 @@ internal sealed class HistorySession : IAsyncDisposable
 
     public string? Description { get; }
 
-    public static HistorySession None { get; } = new(null, false, null, [], []);
+    public static HistorySession None { get; } = new(null, false, PreviousRunLookup.None, [], []);
 
     public static async Task<HistorySession> OpenAsync(IRunHistoryFactory? factory, RunContext run, IRunProgress progress, CancellationToken cancellationToken)
     {
@@ -51,7 +55,7 @@ internal sealed class HistorySession : IAsyncDisposable
         if (!opened.Succeeded)
         {
             progress.Step("history", "store", $"history unavailable: {opened.Error}", false);
-            return new(null, true, null, [], [$"history unavailable: {opened.Error}"]);
+            return new(null, true, PreviousRunLookup.None, [], [$"history unavailable: {opened.Error}"]);
         }
 
         var store = opened.Value!;
@@ -60,10 +64,11 @@ internal sealed class HistorySession : IAsyncDisposable
         Note(problems, previous.Error);
         var failing = await store.PreviouslyFailingAsync(run.Config.Project, cancellationToken);
         Note(problems, failing.Error);
-        progress.Step("history", "store", previous.Value is { } p
+        var lookup = previous.Value ?? PreviousRunLookup.None;
+        progress.Step("history", "store", (lookup.Run is { } p
             ? $"history: {store.Description}; last run {p.RunId} was {p.Verdict}"
-            : $"history: {store.Description}; no earlier run", true);
-        return new(store, true, previous.Value, [.. (failing.Value ?? []).Select(t => $"{t.Suite} / {t.Test}")], problems);
+            : $"history: {store.Description}; no earlier run" + (lookup.Skipped.Count > 0 ? " that ran tests" : "")) + string.Concat(lookup.Skipped.Select(x => $"; {x}")), true);
+        return new(store, true, lookup, [.. (failing.Value ?? []).Select(t => $"{t.Suite} / {t.Test}")], problems);
     }
 
     /// <summary>Each test's median over its last proven passes (the <c>duration-drop</c> baseline); null with the problem when history could not say.</summary>
@@ -146,6 +151,7 @@ internal sealed class HistorySession : IAsyncDisposable
             Saved = saved,
             Problems = all,
             Previous = PreviousRecord(),
+            SkippedRuns = SkippedRuns,
             PreviouslyFailing = PreviouslyFailing,
             Baselines = baselines,
             Comparison = Previous is null ? null : RunComparison.Compare(Previous, record),
@@ -176,6 +182,7 @@ internal sealed class HistorySession : IAsyncDisposable
         Saved = false,
         Problems = [.. OpenProblems, "history not saved yet: the run's outputs are written first"],
         Previous = PreviousRecord(),
+        SkippedRuns = SkippedRuns,
         PreviouslyFailing = PreviouslyFailing,
         Baselines = baselines,
     };

@@ -62,6 +62,12 @@ internal sealed class BundleWriter(ChildProcess processes, SecretRedactor redact
             .Select(g => new BundleCluster("gate", $"gate {g.Gate}: {g.Summary}", Math.Max(1, g.Findings.Count), [], [.. g.Findings, .. g.Evidence])),
         .. run.Clusters.Select(c => new BundleCluster(
             "analysis", c.Title, c.Count, c.Tests,
-            [.. c.Messages.Take(3), .. c.PrecedingDeploy is { } d ? [d] : Array.Empty<string>(), .. c.Evidence.Select(e => $"{e.Service} {e.Level}: {e.Text}"), .. c.TrafficFaults])),
+            [.. c.Messages.Take(3), .. c.PrecedingDeploy is { } d ? [d] : Array.Empty<string>(), .. c.Evidence.Select(e => $"{e.Service} {e.Level}: {e.Text}"), .. c.TrafficFaults,
+                .. c.Changes.Select(Changed)])),
     ];
+
+    /// <summary>"api changed since its last good build (run X): build a → b; git c → d; files: api/app.py, api/db.py".</summary>
+    private static string Changed(ServiceChangeRecord change) =>
+        $"{change.Service} changed since its last good build{(change.MadeGoodBy is { } by ? $" (run {by})" : "")}: {string.Join("; ", change.Changed)}"
+        + (change.Files.Count > 0 ? $"; files: {string.Join(", ", change.Files)}{(change.MoreFiles > 0 ? $" and {change.MoreFiles} more" : "")}" : "");
 }
