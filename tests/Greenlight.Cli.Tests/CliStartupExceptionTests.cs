@@ -38,6 +38,10 @@ public sealed class CliStartupExceptionTests
             Assert.StartsWith("  - `" + Exception, quoted[0], StringComparison.Ordinal);
             Assert.Contains("  - api ", entry, StringComparison.Ordinal);
             Assert.Contains("`Unhandled exception. " + Exception + "`", entry.Split("- **Server log**")[1].Split('\n')[1], StringComparison.Ordinal);
+
+            // The evidence bundle of the BLOCKED iteration carries the same exception.
+            var bundle = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "iterations", "1", "bundle.json"), TestContext.Current.CancellationToken)).RootElement;
+            Assert.Contains("Unhandled exception. " + Exception, bundle.ToString(), StringComparison.Ordinal);
         }
         finally
         {

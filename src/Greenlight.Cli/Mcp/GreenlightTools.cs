@@ -117,7 +117,7 @@ internal sealed class GreenlightTools(string? configPath, SecretRedactor redacto
             Path.Combine(directory, "run.json")));
     }
 
-    [Description("The evidence bundle of a RED or UNPROVEN run (failing tests, clusters with log lines and exchanges, what was deployed), as written to iterations/N/bundle.json.")]
+    [Description("The evidence bundle of a RED, UNPROVEN or BLOCKED run (failing tests, clusters with log lines and exchanges, what was deployed), as written to iterations/N/bundle.json.")]
     public JsonElement Evidence(
         [Description("The run id (default: the latest run that has a bundle)")] string? runId = null,
         [Description("The iteration (default: the last one with a bundle)")] int? iteration = null)
@@ -152,7 +152,7 @@ internal sealed class GreenlightTools(string? configPath, SecretRedactor redacto
             if (runId is not null)
             {
                 throw new McpException(iteration is null
-                    ? $"run '{runId}' has no evidence bundle: bundles are written for RED and UNPROVEN iterations only"
+                    ? $"run '{runId}' has no evidence bundle: bundles are written for RED, UNPROVEN and BLOCKED iterations only"
                     : $"run '{runId}' has no evidence bundle for iteration {iteration}");
             }
         }

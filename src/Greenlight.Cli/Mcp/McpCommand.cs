@@ -31,7 +31,7 @@ internal static class McpCommand
         {
             ServerInfo = new Implementation { Name = "greenlight", Version = version },
             ServerInstructions = "Greenlight deploys the services of greenlight.yaml, runs their end-to-end suites in priority order and gives a verdict it can prove "
-                + "(GREEN, RED, UNPROVEN, BLOCKED). Loop: run → evidence (when RED or UNPROVEN) → fix the code → check_fix → run. A fix that weakens tests is rejected.",
+                + "(GREEN, RED, UNPROVEN, BLOCKED). Loop: run → evidence (when not GREEN) → fix the code → check_fix → run. A fix that weakens tests is rejected.",
             ToolCollection =
             [
                 Tool(tools, nameof(GreenlightTools.Plan), "plan", readOnly: true),

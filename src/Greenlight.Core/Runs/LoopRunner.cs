@@ -55,7 +55,10 @@ internal sealed class LoopRunner(IterationRunner iterations, LastGoodKeeper last
         return new LoopResult(done, deployment);
     }
 
-    /// <summary>The stop decision, the bundle after a RED or UNPROVEN iteration, and the remediation when the loop goes on.</summary>
+    /// <summary>
+    /// The stop decision, the bundle after a RED, UNPROVEN or BLOCKED iteration (a service that would not
+    /// start is evidence too: its crash is the root cause), and the remediation when the loop goes on.
+    /// </summary>
     private async Task<(CompletedIteration Iteration, IReadOnlySet<string>? Redeploy)> AfterTestsAsync(
         RunContext run, IterationResult facts, RunRecord view, IReadOnlyList<CompletedIteration> done, CancellationToken cancellationToken)
     {
@@ -64,7 +67,7 @@ internal sealed class LoopRunner(IterationRunner iterations, LastGoodKeeper last
         string? bundle = null;
         try
         {
-            if (facts.Stop is null && view.Verdict is Verdict.Red or Verdict.Unproven)
+            if (facts.Stop is null && view.Verdict is Verdict.Red or Verdict.Unproven or Verdict.Blocked)
             {
                 bundle = BundleWriter.RelativePath(run, number);
                 // run.json and worklog.md as they stand, so the remediation command can read them.
