@@ -28,7 +28,7 @@ internal static class GitHubActions
             lines.Add($"::error title={Property($"{test.Suite}: {test.Name}")}::{Data($"{test.Outcome.ToString().ToLowerInvariant()}: {test.Message ?? "(no message)"}")}");
         }
 
-        foreach (var test in run.Tests.Where(t => t is { Outcome: TestOutcome.Passed, Proven: false }))
+        foreach (var test in run.Tests.Where(Doubted))
         {
             lines.Add($"::warning title={Property($"{test.Suite}: {test.Name} unproven")}::{Data($"passed but unproven ({string.Join(", ", test.Reasons)}): {string.Join(" | ", test.Evidence)}")}");
         }
@@ -63,13 +63,13 @@ internal static class GitHubActions
         md.AppendLine().AppendLine("| suite | outcome | passed | failed | unproven | skipped |").AppendLine("|---|---|---|---|---|---|");
         foreach (var suite in run.Suites)
         {
-            var unproven = run.Tests.Count(t => t.Suite == suite.Id && t is { Outcome: TestOutcome.Passed, Proven: false });
+            var unproven = run.Tests.Count(t => t.Suite == suite.Id && Doubted(t));
             var outcome = suite.Outcome == StageOutcome.Passed && (unproven > 0 || suite.ProofReasons.Count > 0) ? "unproven"
                 : suite.Outcome == StageOutcome.NotRun ? "not run" : suite.Outcome.ToString().ToLowerInvariant();
             md.AppendLine($"| {Cell(suite.Id)} | {outcome} | {suite.Passed} | {suite.Failed + suite.Errors} | {unproven} | {suite.Skipped} |");
         }
 
-        var failing = run.Tests.Where(t => t.Outcome is TestOutcome.Failed or TestOutcome.Error || t is { Outcome: TestOutcome.Passed, Proven: false }).Take(MaxAnnotations).ToList();
+        var failing = run.Tests.Where(t => t.Outcome is TestOutcome.Failed or TestOutcome.Error || Doubted(t)).Take(MaxAnnotations).ToList();
         if (failing.Count > 0)
         {
             md.AppendLine().AppendLine("| test | result | why |").AppendLine("|---|---|---|");
@@ -87,6 +87,8 @@ internal static class GitHubActions
 
         return md.AppendLine().AppendLine($"Worklog: `{Path.Combine(runDirectory, "worklog.md")}`").AppendLine().ToString();
     }
+
+    private static bool Doubted(TestRecord test) => test is { Outcome: TestOutcome.Passed, Proven: false };
 
     private static string Cell(string text)
     {

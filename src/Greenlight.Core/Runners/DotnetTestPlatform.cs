@@ -23,27 +23,22 @@ public static class DotnetTestSelection
     /// <c>Key=Value</c> terms (separated by ';', ORed) and <c>Key!=Value</c> terms (ANDed), as
     /// VSTest's <c>--filter</c> expression: <c>(A=1|B=2)&amp;C!=3</c>. Null without a filter.
     /// </summary>
-    public static string? VsTestExpression(IReadOnlyList<TraitFilter.Term> terms)
-    {
-        if (terms.Count == 0) return null;
-        var positive = terms.Where(t => !t.Negated).Select(t => $"{Escape(t.Key)}={Escape(t.Value)}").ToList();
-        var negative = terms.Where(t => t.Negated).Select(t => $"{Escape(t.Key)}!={Escape(t.Value)}").ToList();
-        var parts = new List<string>();
-        if (positive.Count > 0) parts.Add(positive.Count == 1 ? positive[0] : "(" + string.Join('|', positive) + ")");
-        parts.AddRange(negative);
-        return string.Join('&', parts);
-    }
+    public static string? VsTestExpression(IReadOnlyList<TraitFilter.Term> terms) =>
+        Combine(terms, t => $"{Escape(t.Key)}{(t.Negated ? "!=" : "=")}{Escape(t.Value)}");
 
     /// <summary>The same as a TUnit tree-node filter on test properties: <c>/*/*/*/*[((A=1)|(B=2))&amp;(C!=3)]</c>.</summary>
-    public static string? TreeNodeFilter(IReadOnlyList<TraitFilter.Term> terms)
+    public static string? TreeNodeFilter(IReadOnlyList<TraitFilter.Term> terms) =>
+        Combine(terms, t => $"({t.Key}{(t.Negated ? "!=" : "=")}{t.Value})") is { } expression ? $"/*/*/*/*[{expression}]" : null;
+
+    // Positive terms ORed (in parentheses when several), then each negative term ANDed.
+    private static string? Combine(IReadOnlyList<TraitFilter.Term> terms, Func<TraitFilter.Term, string> term)
     {
         if (terms.Count == 0) return null;
-        var positive = terms.Where(t => !t.Negated).Select(t => $"({t.Key}={t.Value})").ToList();
-        var negative = terms.Where(t => t.Negated).Select(t => $"({t.Key}!={t.Value})").ToList();
+        var positive = terms.Where(t => !t.Negated).Select(term).ToList();
         var parts = new List<string>();
         if (positive.Count > 0) parts.Add(positive.Count == 1 ? positive[0] : "(" + string.Join('|', positive) + ")");
-        parts.AddRange(negative);
-        return $"/*/*/*/*[{string.Join('&', parts)}]";
+        parts.AddRange(terms.Where(t => t.Negated).Select(term));
+        return string.Join('&', parts);
     }
 
     /// <summary>One test by full name: <c>FullyQualifiedName=…</c> for VSTest syntax.</summary>
