@@ -10,6 +10,8 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
 # The outside-suites CLI test runs a go test -json suite.
 command -v go >/dev/null 2>&1 || need+=(golang)
+# Browser tests (Playwright for .NET) drive Debian's chromium.
+[ -x /usr/bin/chromium ] || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   echo "test.sh: installing ${need[*]} (apt-get)"
   if [ "$(id -u)" -ne 0 ]; then
