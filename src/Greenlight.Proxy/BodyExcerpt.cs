@@ -1,16 +1,21 @@
 using Greenlight.Traffic;
+using Microsoft.AspNetCore.Http;
 
 namespace Greenlight.Proxy;
 
 /// <summary>
-/// The response body stream YARP writes to, wrapped: every write goes through unchanged, and the first
-/// <see cref="ResponseErrorText.MaxBodyBytes"/> bytes are kept, so a non-2xx answer's error text can be recorded.
+/// The response body stream YARP writes to, wrapped: every write goes through unchanged, and for a
+/// non-2xx answer the first <see cref="ResponseErrorText.MaxBodyBytes"/> bytes are kept, so its error
+/// text can be recorded. A 2xx answer (the status is set before the body is written) keeps nothing.
 /// </summary>
-internal sealed class BodyExcerpt(Stream inner) : Stream
+internal sealed class BodyExcerpt(Stream inner, HttpResponse response) : Stream
 {
-    private readonly MemoryStream _head = new();
+    private MemoryStream? _head;
 
-    public ReadOnlySpan<byte> Head => _head.GetBuffer().AsSpan(0, (int)_head.Length);
+    public ReadOnlySpan<byte> Head => _head is null ? default : _head.GetBuffer().AsSpan(0, (int)_head.Length);
+
+    /// <summary>Whether an answer with this status has its body's head kept.</summary>
+    public static bool Keeps(int status) => status is < 200 or >= 300;
 
     public override bool CanRead => false;
 
@@ -49,6 +54,12 @@ internal sealed class BodyExcerpt(Stream inner) : Stream
 
     private void Keep(ReadOnlySpan<byte> bytes)
     {
+        if (!Keeps(response.StatusCode))
+        {
+            return;
+        }
+
+        _head ??= new MemoryStream();
         var room = ResponseErrorText.MaxBodyBytes - (int)_head.Length;
         if (room > 0)
         {
@@ -60,7 +71,7 @@ internal sealed class BodyExcerpt(Stream inner) : Stream
     {
         if (disposing)
         {
-            _head.Dispose();
+            _head?.Dispose();
         }
 
         base.Dispose(disposing);

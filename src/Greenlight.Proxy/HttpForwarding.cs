@@ -5,11 +5,11 @@ using Yarp.ReverseProxy.Forwarder;
 
 namespace Greenlight.Proxy;
 
-/// <summary>Forwards one plain HTTP request with YARP and records it.</summary>
+/// <summary>Forwards one plain HTTP request with YARP and hands its record to the recorder.</summary>
 internal sealed class HttpForwarding(
     string service,
     Uri upstream,
-    ITrafficLog log,
+    TrafficRecorder recorder,
     RecordingProxyOptions options,
     IHttpForwarder forwarder)
 {
@@ -22,7 +22,7 @@ internal sealed class HttpForwarding(
         var started = time.GetUtcNow();
         var timestamp = time.GetTimestamp();
         var body = context.Response.Body;
-        using var excerpt = new BodyExcerpt(body);
+        using var excerpt = new BodyExcerpt(body, context.Response);
         context.Response.Body = excerpt;
         ForwarderError error;
         try
@@ -40,27 +40,26 @@ internal sealed class HttpForwarding(
         if (error != ForwarderError.None)
         {
             var exception = context.Features.Get<IForwarderErrorFeature>()?.Exception;
-            detail = options.Redactor.Redact($"{error}: {exception?.GetBaseException().Message}");
+            detail = $"{error}: {exception?.GetBaseException().Message}";
         }
 
-        log.Append(new TrafficRecord
+        await recorder.RecordAsync(new TrafficRecord
         {
             Started = started,
             Latency = latency,
             Service = service,
             Method = context.Request.Method,
-            Path = RecordedPath.From(context.Request, options.Redactor),
+            Path = RecordedPath.Raw(context.Request),
             Status = context.Response.StatusCode,
-            Test = RecordedPath.TestName(context.Request, options.Redactor),
+            Test = RecordedPath.TestName(context.Request),
             Error = detail,
             ErrorText = ErrorText(context.Response, excerpt),
         });
     }
 
     // Only a failing answer's body is read, and not a compressed one: its text would need decoding.
-    private string? ErrorText(HttpResponse response, BodyExcerpt excerpt) =>
-        response.StatusCode is >= 200 and < 300 || response.Headers.ContentEncoding.Count > 0
-            || ResponseErrorText.From(response.ContentType, excerpt.Head) is not { } text
-            ? null
-            : options.Redactor.Redact(text);
+    private static string? ErrorText(HttpResponse response, BodyExcerpt excerpt) =>
+        BodyExcerpt.Keeps(response.StatusCode) && response.Headers.ContentEncoding.Count == 0
+            ? ResponseErrorText.From(response.ContentType, excerpt.Head)
+            : null;
 }

@@ -22,12 +22,14 @@ public sealed class RecordingProxy : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly InFlight _inFlight;
+    private readonly TrafficRecorder _recorder;
     private readonly TimeProvider _time;
 
-    private RecordingProxy(WebApplication app, InFlight inFlight, TimeProvider time, string service, Uri upstream, Uri url)
+    private RecordingProxy(WebApplication app, InFlight inFlight, TrafficRecorder recorder, TimeProvider time, string service, Uri upstream, Uri url)
     {
         _app = app;
         _inFlight = inFlight;
+        _recorder = recorder;
         _time = time;
         Service = service;
         Upstream = upstream;
@@ -73,8 +75,9 @@ public sealed class RecordingProxy : IAsyncDisposable
 
         var app = builder.Build();
         app.UseWebSockets();
-        var http = new HttpForwarding(service, upstream, log, options, app.Services.GetRequiredService<IHttpForwarder>());
-        var webSockets = new WebSocketRelay(service, upstream, log, options);
+        var recorder = new TrafficRecorder(log, options.Redactor);
+        var http = new HttpForwarding(service, upstream, recorder, options, app.Services.GetRequiredService<IHttpForwarder>());
+        var webSockets = new WebSocketRelay(service, upstream, recorder, options);
         var inFlight = new InFlight();
         app.Run(async context =>
         {
@@ -84,11 +87,11 @@ public sealed class RecordingProxy : IAsyncDisposable
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new RecordingProxy(app, inFlight, options.TimeProvider, service, upstream, new Uri(address.TrimEnd('/') + "/"));
+        return new RecordingProxy(app, inFlight, recorder, options.TimeProvider, service, upstream, new Uri(address.TrimEnd('/') + "/"));
     }
 
-    /// <summary>Exchanges (requests, open WebSocket sessions) not yet recorded.</summary>
-    public int InFlight => _inFlight.Count;
+    /// <summary>Exchanges (requests, open WebSocket sessions) not yet recorded: still open, or queued for the log.</summary>
+    public int InFlight => _inFlight.Count + _recorder.Pending;
 
     /// <summary>
     /// Waits until every exchange has been recorded, so traffic read after a suite is complete.
@@ -97,7 +100,7 @@ public sealed class RecordingProxy : IAsyncDisposable
     public async Task<bool> WaitForIdleAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var waiting = _time.GetTimestamp();
-        while (_inFlight.Count > 0)
+        while (InFlight > 0)
         {
             if (_time.GetElapsedTime(waiting) >= timeout)
             {
@@ -115,5 +118,6 @@ public sealed class RecordingProxy : IAsyncDisposable
         using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5), _time);
         await _app.StopAsync(stopping.Token);
         await _app.DisposeAsync();
+        await _recorder.DisposeAsync();
     }
 }

@@ -1,6 +1,5 @@
 using System.Net.WebSockets;
 using Greenlight.Model;
-using Greenlight.Traffic;
 using Microsoft.AspNetCore.Http;
 
 namespace Greenlight.Proxy;
@@ -10,7 +9,7 @@ namespace Greenlight.Proxy;
 /// The client's upgrade is accepted only once the upstream accepted ours, so a refused upgrade
 /// (503, 401) reaches the test with the upstream's own status.
 /// </summary>
-internal sealed class WebSocketRelay(string service, Uri upstream, ITrafficLog log, RecordingProxyOptions options)
+internal sealed class WebSocketRelay(string service, Uri upstream, TrafficRecorder recorder, RecordingProxyOptions options)
 {
     // Hop-by-hop and handshake headers that ClientWebSocket sets itself.
     private static readonly HashSet<string> NotForwarded = new(StringComparer.OrdinalIgnoreCase)
@@ -33,9 +32,9 @@ internal sealed class WebSocketRelay(string service, Uri upstream, ITrafficLog l
             Latency = TimeSpan.Zero,
             Service = service,
             Method = context.Request.Method,
-            Path = RecordedPath.From(context.Request, options.Redactor),
+            Path = RecordedPath.Raw(context.Request),
             Status = 0,
-            Test = RecordedPath.TestName(context.Request, options.Redactor),
+            Test = RecordedPath.TestName(context.Request),
             IsWebSocket = true,
         };
 
@@ -44,7 +43,7 @@ internal sealed class WebSocketRelay(string service, Uri upstream, ITrafficLog l
         if (refused is not null)
         {
             context.Response.StatusCode = refused.Value.Status;
-            log.Append(record with { Status = refused.Value.Status, Latency = time.GetElapsedTime(timestamp), Error = refused.Value.Detail });
+            await recorder.RecordAsync(record with { Status = refused.Value.Status, Latency = time.GetElapsedTime(timestamp), Error = refused.Value.Detail });
             return;
         }
 
@@ -60,7 +59,7 @@ internal sealed class WebSocketRelay(string service, Uri upstream, ITrafficLog l
                 : "the session ended without a close frame");
         }
 
-        log.Append(record with
+        await recorder.RecordAsync(record with
         {
             Status = StatusCodes.Status101SwitchingProtocols,
             Latency = latency,
@@ -68,9 +67,9 @@ internal sealed class WebSocketRelay(string service, Uri upstream, ITrafficLog l
             MessagesToServer = session.MessagesToServer,
             MessagesToClient = session.MessagesToClient,
             CloseCode = session.CloseCode,
-            CloseReason = session.CloseReason is null ? null : options.Redactor.Redact(session.CloseReason),
+            CloseReason = session.CloseReason,
             ClosedBy = session.ClosedBy,
-            Error = session.Error is null ? null : options.Redactor.Redact(session.Error),
+            Error = session.Error,
         });
     }
 
@@ -112,7 +111,7 @@ internal sealed class WebSocketRelay(string service, Uri upstream, ITrafficLog l
             var status = (int)socket.HttpStatusCode;
             return status > 0
                 ? (status, $"upstream refused the upgrade with HTTP {status}")
-                : (StatusCodes.Status502BadGateway, options.Redactor.Redact(e.GetBaseException().Message));
+                : (StatusCodes.Status502BadGateway, e.GetBaseException().Message);
         }
     }
 

@@ -176,4 +176,50 @@ public sealed class RecordingProxyHttpTests
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    [Fact]
+    public async Task Get_ManyConcurrentRequests_EachRecordedOnceInMemoryAndInTheFileOnceIdle()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await using var upstream = await TestUpstream.StartAsync(cts.Token);
+        var folder = Directory.CreateTempSubdirectory("proxy-many-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "traffic.jsonl");
+            using var log = new TrafficLog(file);
+            await using var proxy = await RecordingProxy.StartAsync("backend", upstream.Url, log, cts.Token);
+            using var http = new HttpClient();
+            // More requests than the recorder's queue holds, 16 at a time: some must wait for room.
+            const int Requests = 5000;
+            var next = 0;
+            await Task.WhenAll(Enumerable.Range(0, 16).Select(async _ =>
+            {
+                int i;
+                while ((i = Interlocked.Increment(ref next)) <= Requests)
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(proxy.Url, $"hello?n={i}"));
+                    request.Headers.Add(RecordingProxy.TestHeader, $"test-{i}");
+                    using var response = await http.SendAsync(request, cts.Token);
+                    response.EnsureSuccessStatusCode();
+                }
+            }));
+
+            Assert.True(await proxy.WaitForIdleAsync(TimeSpan.FromSeconds(30), cts.Token));
+
+            Assert.Equal(0, proxy.InFlight);
+            var inMemory = log.Snapshot();
+            Assert.Equal(Enumerable.Range(1, Requests).Select(i => $"test-{i}").Order(), inMemory.Select(r => r.Test!).Order());
+            Assert.All(inMemory, r => Assert.Equal($"/hello?n={r.Test!["test-".Length..]}", r.Path));
+            // Readable while the log is still open: the recorder flushed the file when its queue ran empty.
+            using var reader = new StreamReader(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+            var lines = (await reader.ReadToEndAsync(cts.Token)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(Requests, lines.Length);
+            var fromFile = lines.Select(line => TrafficJson.Parse(line)).ToList();
+            Assert.Equal(inMemory.Select(r => (r.Test, r.Path, r.Status, r.Started)), fromFile.Select(r => (r.Test, r.Path, r.Status, r.Started)));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }

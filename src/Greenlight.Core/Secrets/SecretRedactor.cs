@@ -13,7 +13,8 @@ public sealed partial class SecretRedactor
 {
     public const string Mask = "***";
     public const int MinimumSecretLength = 8;
-    private readonly List<string> _values = [];
+    // Replaced whole under the lock on every Add, read without it: Redact runs for every recorded request.
+    private volatile string[] _values = [];
     private readonly List<IgnoredSecret> _ignored = [];
     private readonly HashSet<string> _ignoredValues = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -46,9 +47,8 @@ public sealed partial class SecretRedactor
             }
             else if (!_values.Contains(value))
             {
-                _values.Add(value);
                 // Longest first, so a secret that contains another is masked whole.
-                _values.Sort((a, b) => b.Length.CompareTo(a.Length));
+                _values = [.. _values.Append(value).OrderByDescending(v => v.Length)];
             }
         }
     }
@@ -84,13 +84,7 @@ public sealed partial class SecretRedactor
             return text;
         }
 
-        string[] values;
-        lock (_gate)
-        {
-            values = [.. _values];
-        }
-
-        foreach (var value in values)
+        foreach (var value in _values)
         {
             text = text.Replace(value, Mask, StringComparison.Ordinal);
         }

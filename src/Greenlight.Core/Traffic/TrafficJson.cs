@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Greenlight.Model;
@@ -13,31 +15,42 @@ public static class TrafficJson
 {
     public static string Serialize(TrafficRecord r)
     {
-        ArgumentNullException.ThrowIfNull(r);
-        var o = new JsonObject
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            ["started"] = r.Started.ToString("O", CultureInfo.InvariantCulture),
-            ["latency_ms"] = Math.Round(r.Latency.TotalMilliseconds, 3),
-            ["service"] = r.Service,
-            ["method"] = r.Method,
-            ["path"] = r.Path,
-            ["status"] = r.Status,
-        };
-        if (r.Test is not null) o["test"] = r.Test;
-        if (r.Error is not null) o["error"] = r.Error;
-        if (r.ErrorText is not null) o["error_text"] = r.ErrorText;
-        if (r.IsWebSocket)
-        {
-            o["websocket"] = true;
-            o["messages_to_server"] = r.MessagesToServer;
-            o["messages_to_client"] = r.MessagesToClient;
-            o["session_ms"] = Math.Round(r.SessionDuration.TotalMilliseconds, 3);
-            if (r.CloseCode is not null) o["close_code"] = r.CloseCode;
-            if (r.CloseReason is not null) o["close_reason"] = r.CloseReason;
-            if (r.ClosedBy is not null) o["closed_by"] = r.ClosedBy;
+            Write(writer, r);
         }
 
-        return o.ToJsonString();
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Writes one record as a JSON object (one traffic.jsonl line without its newline).</summary>
+    public static void Write(Utf8JsonWriter w, TrafficRecord r)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(r);
+        w.WriteStartObject();
+        w.WriteString("started", r.Started);
+        w.WriteNumber("latency_ms", Math.Round(r.Latency.TotalMilliseconds, 3));
+        w.WriteString("service", r.Service);
+        w.WriteString("method", r.Method);
+        w.WriteString("path", r.Path);
+        w.WriteNumber("status", r.Status);
+        if (r.Test is not null) w.WriteString("test", r.Test);
+        if (r.Error is not null) w.WriteString("error", r.Error);
+        if (r.ErrorText is not null) w.WriteString("error_text", r.ErrorText);
+        if (r.IsWebSocket)
+        {
+            w.WriteBoolean("websocket", true);
+            w.WriteNumber("messages_to_server", r.MessagesToServer);
+            w.WriteNumber("messages_to_client", r.MessagesToClient);
+            w.WriteNumber("session_ms", Math.Round(r.SessionDuration.TotalMilliseconds, 3));
+            if (r.CloseCode is not null) w.WriteNumber("close_code", r.CloseCode.Value);
+            if (r.CloseReason is not null) w.WriteString("close_reason", r.CloseReason);
+            if (r.ClosedBy is not null) w.WriteString("closed_by", r.ClosedBy);
+        }
+
+        w.WriteEndObject();
     }
 
     /// <summary>Reads a traffic.jsonl file; malformed lines are returned as problems, not thrown.</summary>

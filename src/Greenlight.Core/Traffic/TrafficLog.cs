@@ -1,27 +1,31 @@
+using System.Text.Json;
 using Greenlight.Model;
 
 namespace Greenlight.Traffic;
 
 /// <summary>
 /// Keeps traffic in memory and, when given a path, appends each record as one JSON line
-/// (<c>&lt;run dir&gt;/traffic.jsonl</c>) so the run folder holds it even if the run is killed.
+/// (<c>&lt;run dir&gt;/traffic.jsonl</c>), written out on every <see cref="Flush"/> (the recording
+/// proxy flushes whenever its queue runs empty), so the run folder holds it even if the run is killed.
 /// </summary>
 public sealed class TrafficLog : ITrafficLog, IDisposable
 {
     private readonly List<TrafficRecord> _records = [];
     private readonly Lock _gate = new();
-    private readonly StreamWriter? _writer;
+    private readonly FileStream? _file;
+    private readonly Utf8JsonWriter? _json;
 
     public TrafficLog(string? jsonlPath = null)
     {
         if (jsonlPath is not null)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(jsonlPath))!);
-            _writer = new StreamWriter(new FileStream(jsonlPath, FileMode.Append, FileAccess.Write, FileShare.Read));
+            _file = new FileStream(jsonlPath, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 64 * 1024);
+            _json = new Utf8JsonWriter(_file);
         }
     }
 
-    public string? FilePath => (_writer?.BaseStream as FileStream)?.Name;
+    public string? FilePath => _file?.Name;
 
     public void Append(TrafficRecord record)
     {
@@ -29,11 +33,22 @@ public sealed class TrafficLog : ITrafficLog, IDisposable
         lock (_gate)
         {
             _records.Add(record);
-            if (_writer is not null)
+            if (_json is not null)
             {
-                _writer.WriteLine(TrafficJson.Serialize(record));
-                _writer.Flush();
+                // One object per line: the writer is reset after each record so no separator is written between them.
+                TrafficJson.Write(_json, record);
+                _json.Flush();
+                _json.Reset();
+                _file!.WriteByte((byte)'\n');
             }
+        }
+    }
+
+    public void Flush()
+    {
+        lock (_gate)
+        {
+            _file?.Flush();
         }
     }
 
@@ -49,7 +64,8 @@ public sealed class TrafficLog : ITrafficLog, IDisposable
     {
         lock (_gate)
         {
-            _writer?.Dispose();
+            _json?.Dispose();
+            _file?.Dispose();
         }
     }
 }
