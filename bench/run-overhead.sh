@@ -1,33 +1,33 @@
 #!/usr/bin/env bash
-# Greenlight's overhead over running the same suites directly (issue 4, "Speed"; docs/benchmarks.md,
-# "Overhead over the runner").
+# Greenlight's overhead over doing the same steps by hand (docs/benchmarks.md, "Overhead of the loop").
 #
-#   bench/run-overhead.sh [RUNS]        # RUNS (default 3) of each side, interleaved
-#   BENCH_SKIP_PYTEST=1 bench/run-overhead.sh
+#   bench/run-overhead.sh [PAIRS]     # PAIRS (default 5, at least 5) of each system, interleaved
+#   BENCH_SKIP_SAMPLE=1 / BENCH_SKIP_OUTSIDE=1 leave one system out.
 #
-# Sample (greenlight.yaml at the repo root, all three priority tiers):
-#   greenlight: `dotnet greenlight.dll run` (Release build of src/Greenlight.Cli, started directly so
-#               `dotnet run`'s own build check is not counted); its phases come from run.json.
-#   direct:     what a developer does by hand, the way sample/run-e2e.sh does it: the same incremental
-#               builds (auth, backend, E2E), start auth and backend at once on free ports with the same
-#               environment as greenlight.yaml, poll /health every 0.1 s, then
-#               `dotnet exec AgentChat.E2E.dll --filter-trait Priority=P1|P2|P3`, then stop them.
-# Pytest (tests/Greenlight.Cli.Tests/TestData/pytest-project, copied to a temp folder):
-#   greenlight run there vs start service.py, poll /health, `/usr/bin/python3 -m pytest tests`, stop.
-# Everything is built once before measuring; every measured build is then a no-op incremental build.
+# Greenlight is the tool package built from this tree, installed into a temporary tool path
+# (`greenlight run --json`, as a user who installed it calls it). Both systems run greenlight and
+# the hand-made steps alternately, pair after pair:
+#   outside: bench/fixtures/outside-api (one Python service, one `command` suite of ten ~1 s checks),
+#            copied to a temp folder. By hand: start service.py on a free port, poll /health every
+#            0.1 s, `sh suite.sh` against it, stop it.
+#   sample:  greenlight.yaml at the repository root (build and start auth and backend, probe, the
+#            86-test E2E suite P1, P2, P3). By hand: what sample/run-e2e.sh does: the same incremental
+#            builds, both services started at once on free ports, /health polled, the E2E exe once
+#            per tier, services stopped.
+# For every greenlight run the breakdown comes from its run folder (started.json, trail.jsonl,
+# run.json): process start to the run's start, deploy, probes, proxies, tests, stop, and the end
+# (record, history, outputs) to process exit.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-runs="${1:-3}"
+. bench/lib.sh
+pairs="${1:-5}"
+[ "$pairs" -ge 5 ] || { echo "run-overhead: at least 5 pairs" >&2; exit 2; }
 out="$(mktemp -d -t greenlight-overhead.XXXXXX)"
-cli="$root/src/Greenlight.Cli/bin/Release/net10.0/greenlight.dll"
-e2e="$root/sample/AgentChat.E2E/bin/Release/net10.0/AgentChat.E2E.dll"
-tsv="$out/results.tsv"
 echo "run-overhead: writing to $out"
 
 now() { date +%s.%N; }
 ms() { awk "BEGIN{printf \"%d\", ($2 - $1) * 1000}"; }
-load() { cut -d' ' -f1 /proc/loadavg; }
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 wait_healthy() { # url
   for _ in $(seq 1 600); do
@@ -37,49 +37,71 @@ wait_healthy() { # url
   echo "run-overhead: $1 not healthy after 60 s" >&2
   return 1
 }
-row() { printf '%s\n' "$*" | tr ' ' '\t' >>"$tsv"; }
 
-for project in sample/AgentChat.Auth sample/AgentChat.Backend sample/AgentChat.E2E src/Greenlight.Cli; do
+# The tool, packed from this tree and installed where nothing else looks.
+dotnet pack src/Greenlight.Cli -c Release -o "$out/artifacts" -nologo -clp:ErrorsOnly >/dev/null
+cat >"$out/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration><packageSources><clear /><add key="artifacts" value="$out/artifacts" /></packageSources></configuration>
+XML
+dotnet tool install --tool-path "$out/tools" --configfile "$out/nuget.config" Greenlight >/dev/null
+greenlight="$out/tools/greenlight"
+echo "run-overhead: $("$greenlight" --version)"
+for project in sample/AgentChat.Auth sample/AgentChat.Backend sample/AgentChat.E2E; do
   dotnet build "$project" -c Release -nologo -clp:ErrorsOnly >/dev/null
 done
+outside="$out/outside-api"
+cp -r bench/fixtures/outside-api "$outside"
 
-# Same values as greenlight.yaml's development defaults; the think time is the backend's default.
-unset AGENTCHAT_THINK_MS AGENTCHAT_FAULT AGENTCHAT_AUTH_FAULT
-export AGENTCHAT_JWT_KEY="${AGENTCHAT_JWT_KEY:-greenlight-demo-jwt-key-change-me-0123456789}"
-export AGENTCHAT_E2E_BYPASS_KEY="${AGENTCHAT_E2E_BYPASS_KEY:-greenlight-demo-bypass-key}"
-export AGENTCHAT_SERVICE_SECRET="${AGENTCHAT_SERVICE_SECRET:-greenlight-demo-service-secret}"
-
-greenlight_sample() { # run number
-  local start end rc=0 json="$out/greenlight-$1.json" l
-  l="$(load)"
-  start="$(now)"
-  dotnet "$cli" run --json >"$json" 2>"$out/greenlight-$1.err" || rc=$?
-  end="$(now)"
-  /usr/bin/python3 - "$json" "$1" "$(ms "$start" "$end")" "$rc" "$l" >>"$tsv" <<'EOF'
-import json, sys
-path, run, wall, rc, load = sys.argv[1:]
-r = json.load(open(path))
-t = r["timings"]
-def total(kind): return sum(c.get("duration_ms", 0) for c in r["commands"] if c["kind"] == kind)
-tests = [c.get("duration_ms", 0) for c in r["commands"] if c["kind"] == "test"]
-print("\t".join(map(str, ["greenlight", run, load, rc, r["verdict"], wall, total("build"), total("start"),
-    t["deploy_ms"], t["probe_ms"], t["tests_ms"], *tests])))
-EOF
+# breakdown LAUNCH END DIR RUNID → "start deploy probe proxy tests stop finish" in ms
+breakdown() {
+  /usr/bin/python3 - "$1" "$2" "$3/.greenlight/runs/$4" <<'PY'
+import datetime, json, sys
+launch, end, folder = float(sys.argv[1]), float(sys.argv[2]), sys.argv[3]
+run = json.load(open(folder + "/run.json"))
+def at(text): return datetime.datetime.fromisoformat(text).timestamp()
+trail = [(at(r["at"]), r["stage"], r["text"]) for r in map(json.loads, open(folder + "/trail.jsonl"))]
+started, ended = at(run["started_at"]), at(run["ended_at"])
+def first(stage, start=None):
+    return next(t for t, s, x in trail if s == stage and (start is None or x.startswith(start)))
+def last(stage): return [t for t, s, _ in trail if s == stage][-1]
+deploy0 = first("deploy"); probe0 = first("probe"); proxy0 = first("proxy"); test0 = first("test", "running")
+test1 = last("test"); stop1 = last("stop")
+parts = [started - launch, probe0 - deploy0, proxy0 - probe0, test0 - proxy0, test1 - test0, stop1 - test1, end - stop1]
+print(" ".join(str(int(p * 1000)) for p in parts), run["verdict"])
+PY
 }
 
-direct_sample() { # run number
-  local start end l work pids=() auth_port backend_port b0 b1 s0 s1 tiers=() rc=0 t0 t1 e0 e1 ebuild
-  l="$(load)"
+greenlight_run() { # system dir → row
+  local start end rc=0 json
+  json="$out/$1-$RANDOM.json"
+  start="$(now)"
+  (cd "$2" && "$greenlight" run --json >"$json" 2>"$json.err") || rc=$?
+  end="$(now)"
+  echo "$(ms "$start" "$end") $rc $(breakdown "$start" "$end" "$2" "$(jq -r .run_id "$json")")"
+}
+
+direct_outside() {
+  local start end rc=0 port pid
+  start="$(now)"
+  port="$(free_port)"
+  (cd "$outside" && exec /usr/bin/python3 service.py "$port") >"$out/outside-service.log" 2>&1 &
+  pid=$!
+  wait_healthy "http://127.0.0.1:$port"
+  (cd "$outside" && GREENLIGHT_API_URL="http://127.0.0.1:$port" sh suite.sh) >"$out/outside-direct.log" 2>&1 || rc=$?
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  end="$(now)"
+  echo "$(ms "$start" "$end") $rc"
+}
+
+direct_sample() {
+  local start end rc=0 work pids=() auth_port backend_port tier
   work="$(mktemp -d -t overhead-direct.XXXXXX)"
   start="$(now)"
-  b0="$(now)"
   dotnet build sample/AgentChat.Auth -c Release -nologo -clp:ErrorsOnly >"$work/build.log"
   dotnet build sample/AgentChat.Backend -c Release -nologo -clp:ErrorsOnly >>"$work/build.log"
-  b1="$(now)"
-  e0="$(now)"
   dotnet build sample/AgentChat.E2E -c Release -nologo -clp:ErrorsOnly >>"$work/build.log"
-  e1="$(now)"
-  s0="$(now)"
   auth_port="$(free_port)"
   backend_port="$(free_port)"
   AGENTCHAT_DB="$work/auth.db" dotnet sample/AgentChat.Auth/bin/Release/net10.0/AgentChat.Auth.dll \
@@ -91,71 +113,56 @@ direct_sample() { # run number
   pids+=($!)
   wait_healthy "http://127.0.0.1:$auth_port"
   wait_healthy "http://127.0.0.1:$backend_port"
-  s1="$(now)"
   for tier in P1 P2 P3; do
-    t0="$(now)"
     GREENLIGHT_AUTH_URL="http://127.0.0.1:$auth_port" GREENLIGHT_BACKEND_URL="http://127.0.0.1:$backend_port" \
-      dotnet exec "$e2e" --filter-trait "Priority=$tier" --no-progress >"$work/$tier.log" 2>&1 || rc=$?
-    t1="$(now)"
-    tiers+=("$(ms "$t0" "$t1")")
+      dotnet exec sample/AgentChat.E2E/bin/Release/net10.0/AgentChat.E2E.dll --filter-trait "Priority=$tier" --no-progress \
+      >"$work/$tier.log" 2>&1 || rc=$?
   done
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   end="$(now)"
-  ebuild="$(ms "$e0" "$e1")"
-  row direct "$1" "$l" "$rc" "-" "$(ms "$start" "$end")" "$(ms "$b0" "$b1")" "$ebuild" "$(ms "$s0" "$s1")" "-" \
-    "$(( ${tiers[0]} + ${tiers[1]} + ${tiers[2]} ))" "${tiers[@]}"
   rm -rf "$work"
+  echo "$(ms "$start" "$end") $rc"
 }
 
-pytest_project="$(mktemp -d -t overhead-pytest.XXXXXX)"
-cp -r tests/Greenlight.Cli.Tests/TestData/pytest-project/. "$pytest_project/"
+# Same values as greenlight.yaml's development defaults; the think time is the backend's default.
+unset AGENTCHAT_THINK_MS AGENTCHAT_FAULT AGENTCHAT_AUTH_FAULT
+export AGENTCHAT_JWT_KEY="${AGENTCHAT_JWT_KEY:-greenlight-demo-jwt-key-change-me-0123456789}"
+export AGENTCHAT_E2E_BYPASS_KEY="${AGENTCHAT_E2E_BYPASS_KEY:-greenlight-demo-bypass-key}"
+export AGENTCHAT_SERVICE_SECRET="${AGENTCHAT_SERVICE_SECRET:-greenlight-demo-service-secret}"
 
-greenlight_pytest() { # run number
-  local start end rc=0 l json="$out/pytest-greenlight-$1.json"
-  l="$(load)"
-  start="$(now)"
-  (cd "$pytest_project" && dotnet "$cli" run --json >"$json" 2>"$out/pytest-greenlight-$1.err") || rc=$?
-  end="$(now)"
-  row pytest-greenlight "$1" "$l" "$rc" "$(jq -r .verdict "$json")" "$(ms "$start" "$end")" \
-    "$(jq '.timings.deploy_ms' "$json")" "$(jq '.timings.probe_ms' "$json")" "$(jq '.timings.tests_ms' "$json")"
-}
-
-direct_pytest() { # run number
-  local start end rc=0 l port pid t0 t1 s1
-  l="$(load)"
-  start="$(now)"
-  port="$(free_port)"
-  (cd "$pytest_project" && exec /usr/bin/python3 service.py "$port") >"$out/pytest-service.log" 2>&1 &
-  pid=$!
-  wait_healthy "http://127.0.0.1:$port"
-  s1="$(now)"
-  t0="$(now)"
-  (cd "$pytest_project" && GREENLIGHT_API_URL="http://127.0.0.1:$port" /usr/bin/python3 -m pytest -q -p no:cacheprovider tests) \
-    >"$out/pytest-direct-$1.log" 2>&1 || rc=$?
-  t1="$(now)"
-  kill "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-  end="$(now)"
-  row pytest-direct "$1" "$l" "$rc" "-" "$(ms "$start" "$end")" "$(ms "$start" "$s1")" "-" "$(ms "$t0" "$t1")"
-}
-
-for i in $(seq 1 "$runs"); do
-  echo "run-overhead: sample run $i/$runs (load $(load))"
-  greenlight_sample "$i"
-  direct_sample "$i"
-done
-if [ -z "${BENCH_SKIP_PYTEST:-}" ]; then
-  for i in $(seq 1 "$runs"); do
-    greenlight_pytest "$i"
-    direct_pytest "$i"
+report() { # system rows-file
+  local g=() d=() r=() x=() f=() s
+  while read -r side wall rc rest; do
+    if [ "$side" = greenlight ]; then g+=("$wall"); else d+=("$wall"); fi
+  done <"$2"
+  for i in "${!g[@]}"; do
+    r+=("$(awk "BEGIN{printf \"%.3f\", ${g[$i]} / ${d[$i]}}")")
+    x+=("$(( g[i] - d[i] ))")
   done
-fi
-rm -rf "$pytest_project"
+  echo "$1: greenlight wall ms $(bench_stats "${g[@]}")"
+  echo "$1: by hand wall ms    $(bench_stats "${d[@]}")"
+  echo "$1: ratio per pair     $(bench_stats "${r[@]}")"
+  echo "$1: difference ms      $(bench_stats "${x[@]}")"
+  for s in 4 5 6 7 8 9 10; do
+    f=()
+    while read -r side wall rc rest; do [ "$side" = greenlight ] && f+=("$(echo "$wall $rc $rest" | cut -d' ' -f"$((s - 1))")"); done <"$2"
+    echo "$1: greenlight $(echo "start-to-run deploy probe proxy tests stop end-to-exit" | cut -d' ' -f"$((s - 3))") ms $(bench_stats "${f[@]}")"
+  done
+}
 
-echo
-echo "sample columns: side run load rc verdict wall_ms service_builds_ms e2e_build_or_starts_ms deploy_or_start_ms probe_ms tests_ms P1 P2 P3"
-echo "  (greenlight: builds/starts are run.json command durations, deploy/probe/tests are run.json timings,"
-echo "   tests_ms includes the incremental E2E build; direct: e2e build separate, start = launch to both healthy)"
-echo "pytest columns: side run load rc verdict wall_ms deploy_or_start_ms probe_ms tests_ms"
-cat "$tsv"
+bench_start run-overhead
+for system in outside sample; do
+  [ "$system" = outside ] && [ -n "${BENCH_SKIP_OUTSIDE:-}" ] && continue
+  [ "$system" = sample ] && [ -n "${BENCH_SKIP_SAMPLE:-}" ] && continue
+  rows="$out/$system.rows"
+  : >"$rows"
+  dir=$([ "$system" = outside ] && echo "$outside" || echo "$root")
+  for i in $(seq 1 "$pairs"); do
+    row="greenlight $(greenlight_run "$system" "$dir")"; echo "$system pair $i: $row (load $(bench_load1))"; echo "$row" >>"$rows"
+    row="by-hand $(direct_$system)"; echo "$system pair $i: $row (load $(bench_load1))"; echo "$row" >>"$rows"
+  done
+  echo "columns: side wall_ms exit [start-to-run deploy probe proxy tests stop end-to-exit verdict]"
+  report "$system" "$rows"
+done
+bench_end

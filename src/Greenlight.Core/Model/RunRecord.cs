@@ -34,6 +34,8 @@ public sealed record RunRecord
     public IReadOnlyList<SuiteRecord> Suites { get; init; } = [];
     public IReadOnlyList<TestRecord> Tests { get; init; } = [];
     public IReadOnlyList<CommandRecord> Commands { get; init; } = [];
+    /// <summary>Every progress step of the run with its time (the worklog's timeline, run.json's <c>timeline</c>).</summary>
+    public IReadOnlyList<TrailStep> Timeline { get; init; } = [];
     public IReadOnlyList<LogExcerpt> LogExcerpts { get; init; } = [];
     public TimingsRecord Timings { get; init; } = new();
     /// <summary>An unexpected error that ended the run, for people; null normally.</summary>

@@ -25,6 +25,7 @@ public static class WorklogRenderer
         RootCausesSection.Write(md, run);
         ComparisonSection.Write(md, run);
         LogsSection.Write(md, run);
+        TimelineSection.Write(md, run);
         VerdictSection.Write(md, run);
         return md.ToString();
     }

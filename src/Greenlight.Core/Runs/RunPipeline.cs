@@ -135,13 +135,13 @@ public sealed class RunPipeline
     /// </summary>
     private async Task<RunOutcome> RecordAsync(RunContext run, LoopResult loop, StageStop? stop, string? stopError, HistorySession history, IReadOnlyList<string> recovered)
     {
-        var record = Finish(run, loop, stop, stopError, recovered);
+        var record = Finish(run, loop, stop, stopError, recovered) with { Timeline = _trail.Steps };
         var baselines = Baselines(loop);
         await WriteOutputsAsync(record with { History = history.Pending(baselines) }, run.RunDirectory);
         var safe = RunJson.Redact(record, _redactor);
         var kept = await history.SaveAsync(safe, HistoryProblems(loop), baselines, CancellationToken.None);
         var tracked = await _tracking.PublishAsync(run, safe with { History = kept });
-        record = record with { History = kept, Tracking = tracked };
+        record = record with { History = kept, Tracking = tracked, Timeline = _trail.Steps };
         await WriteOutputsAsync(record, run.RunDirectory);
         return new RunOutcome(RunJson.Redact(record, _redactor), run.RunDirectory, []);
     }

@@ -1,4 +1,5 @@
 using Greenlight.Core.Tests.Snapshots;
+using Greenlight.Model;
 using Greenlight.Reporting;
 using Greenlight.Secrets;
 
@@ -17,6 +18,36 @@ public sealed class WorklogRendererTests
 
     [Fact]
     public void Render_BlockedRun_MatchesSnapshot() => Snapshot.Match(WorklogRenderer.Render(SampleRuns.Blocked()), "md");
+
+    [Fact]
+    public void Render_RunWithTimeline_EachStepWithItsOffsetAndTheTimeSinceTheStepBefore()
+    {
+        var green = SampleRuns.Green();
+        var start = green.StartedAt;
+        var run = green with
+        {
+            EndedAt = start.AddSeconds(16),
+            Timeline =
+            [
+                new TrailStep(start.AddMilliseconds(20), "deploy", "api", "starting api", null),
+                new TrailStep(start.AddMilliseconds(670), "deploy", "api", "api ready at http://127.0.0.1:1/", true),
+                new TrailStep(start.AddMilliseconds(14_865), "test", "orders", "orders: 9 passed, 1 failed", false),
+            ],
+        };
+
+        var worklog = WorklogRenderer.Render(run);
+
+        Assert.Contains("## Timeline", worklog, StringComparison.Ordinal);
+        Assert.Contains("| +0.020 | +0.020 | deploy | starting api |", worklog, StringComparison.Ordinal);
+        Assert.Contains("| +0.670 | +0.650 | deploy | api ready at http://127.0.0.1:1/ ✓ |", worklog, StringComparison.Ordinal);
+        Assert.Contains("| +14.865 | +14.195 | test | orders: 9 passed, 1 failed ✗ |", worklog, StringComparison.Ordinal);
+        Assert.Contains("Then +1.135 s to the run's end.", worklog, StringComparison.Ordinal);
+        Assert.True(worklog.IndexOf("## Timeline", StringComparison.Ordinal) < worklog.IndexOf("## Verdict", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_RunWithoutTimeline_HasNoTimelineSection() =>
+        Assert.DoesNotContain("## Timeline", WorklogRenderer.Render(SampleRuns.Green()), StringComparison.Ordinal);
 
     [Fact]
     public void Render_InterruptedRun_MarkedInterrupted()

@@ -88,7 +88,7 @@ public static class AbortedRuns
             Notes = [.. steps.Where(t => t.Stage == "deploy" && t.Subject == "cleanup").Select(t => t.Text), .. notes],
         };
         var verdict = VerdictCalculator.Compute(record);
-        return record with { Verdict = verdict.Verdict, ExitCode = (int)verdict.Verdict, Reasons = verdict.Reasons, NextAction = verdict.NextAction };
+        return record with { Verdict = verdict.Verdict, ExitCode = (int)verdict.Verdict, Reasons = verdict.Reasons, NextAction = verdict.NextAction, Timeline = steps };
     }
 
     internal static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";

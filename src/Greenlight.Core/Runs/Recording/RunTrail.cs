@@ -9,9 +9,6 @@ namespace Greenlight.Runs.Recording;
 /// <param name="OwnerPid">The Greenlight process running it; with <paramref name="OwnerStart"/>, gone means the run was aborted.</param>
 public sealed record RunStart(int OwnerPid, long OwnerStart, IReadOnlyList<ServiceRecord> Services, RunRecord Skeleton);
 
-/// <summary>One progress step as the run reported it (already masked).</summary>
-public sealed record TrailStep(DateTimeOffset At, string Stage, string Subject, string Text, bool? Ok);
-
 /// <summary>
 /// The run's trail on disk, so a run killed with SIGKILL leaves enough to complete its record:
 /// <c>started.json</c> (<see cref="RunStart"/>) once, then every progress step the run shows, one JSON
@@ -25,7 +22,11 @@ internal sealed class RunTrail(IRunProgress inner, TimeProvider time) : IRunProg
 
     private static readonly JsonSerializerOptions LineOptions = new(RunJson.Options) { WriteIndented = false };
     private readonly Lock _gate = new();
+    private readonly List<TrailStep> _steps = [];
     private string? _directory;
+
+    /// <summary>Every step so far, in order, including those before the run's folder existed: the run's timeline.</summary>
+    public IReadOnlyList<TrailStep> Steps { get { lock (_gate) { return [.. _steps]; } } }
 
     /// <summary>The folder of the run being trailed; null before <see cref="Open"/>.</summary>
     public string? Directory { get { lock (_gate) { return _directory; } } }
@@ -47,8 +48,10 @@ internal sealed class RunTrail(IRunProgress inner, TimeProvider time) : IRunProg
     public void Step(string stage, string subject, string text, bool? ok)
     {
         inner.Step(stage, subject, text, ok);
+        var step = new TrailStep(time.GetUtcNow(), stage, subject, text, ok);
         lock (_gate)
         {
+            _steps.Add(step);
             if (_directory is null)
             {
                 return;
@@ -56,7 +59,7 @@ internal sealed class RunTrail(IRunProgress inner, TimeProvider time) : IRunProg
 
             try
             {
-                File.AppendAllText(Path.Combine(_directory, StepsFile), JsonSerializer.Serialize(new TrailStep(time.GetUtcNow(), stage, subject, text, ok), LineOptions) + "\n");
+                File.AppendAllText(Path.Combine(_directory, StepsFile), JsonSerializer.Serialize(step, LineOptions) + "\n");
             }
             catch (IOException)
             {
