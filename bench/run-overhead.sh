@@ -47,6 +47,8 @@ XML
 dotnet tool install --tool-path "$out/tools" --configfile "$out/nuget.config" Greenlight >/dev/null
 greenlight="$out/tools/greenlight"
 echo "run-overhead: $("$greenlight" --version)"
+# The same CLI precompiled (ReadyToRun, linux-x64), run beside the tool on the outside system.
+dotnet publish src/Greenlight.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out/r2r" -nologo -clp:ErrorsOnly >/dev/null
 for project in sample/AgentChat.Auth sample/AgentChat.Backend sample/AgentChat.E2E; do
   dotnet build "$project" -c Release -nologo -clp:ErrorsOnly >/dev/null
 done
@@ -60,23 +62,26 @@ import datetime, json, sys
 launch, end, folder = float(sys.argv[1]), float(sys.argv[2]), sys.argv[3]
 run = json.load(open(folder + "/run.json"))
 def at(text): return datetime.datetime.fromisoformat(text).timestamp()
-trail = [(at(r["at"]), r["stage"], r["text"]) for r in map(json.loads, open(folder + "/trail.jsonl"))]
+trail = [(at(r["at"]), r["stage"], r["text"], r["ok"]) for r in map(json.loads, open(folder + "/trail.jsonl"))]
 started, ended = at(run["started_at"]), at(run["ended_at"])
-def first(stage, start=None):
-    return next(t for t, s, x in trail if s == stage and (start is None or x.startswith(start)))
-def last(stage): return [t for t, s, _ in trail if s == stage][-1]
-deploy0 = first("deploy"); probe0 = first("probe"); proxy0 = first("proxy"); test0 = first("test", "running")
-test1 = last("test"); stop1 = last("stop")
-parts = [started - launch, probe0 - deploy0, proxy0 - probe0, test0 - proxy0, test1 - test0, stop1 - test1, end - stop1]
+def first(stage, start=None, done=False):
+    return next(t for t, s, x, ok in trail if s == stage and (start is None or x.startswith(start)) and (not done or ok is not None))
+def last(stage): return [t for t, s, _, _ in trail if s == stage][-1]
+deploy0 = first("deploy"); probe0 = first("probe"); probe1 = [t for t, s, _, ok in trail if s == "probe" and ok is not None][-1]
+proxy1 = last("proxy"); test0 = first("test", "running"); test1 = last("test"); stop1 = last("stop")
+# start: process start, config, history; deploy: build and start to ready; probe: every probe;
+# proxy: rollback check and the proxies' start; tests: every suite with its results read and proof;
+# stop: liveness, analysis, last good, services stopped; end: record, history, outputs, process exit.
+parts = [started - launch, probe0 - deploy0, probe1 - probe0, proxy1 - probe1, test1 - proxy1, stop1 - test1, end - stop1]
 print(" ".join(str(int(p * 1000)) for p in parts), run["verdict"])
 PY
 }
 
-greenlight_run() { # system dir → row
-  local start end rc=0 json
+greenlight_run() { # system dir [executable] → row
+  local start end rc=0 json exe=${3:-$greenlight}
   json="$out/$1-$RANDOM.json"
   start="$(now)"
-  (cd "$2" && "$greenlight" run --json >"$json" 2>"$json.err") || rc=$?
+  (cd "$2" && "$exe" run --json >"$json" 2>"$json.err") || rc=$?
   end="$(now)"
   echo "$(ms "$start" "$end") $rc $(breakdown "$start" "$end" "$2" "$(jq -r .run_id "$json")")"
 }
@@ -132,9 +137,9 @@ export AGENTCHAT_E2E_BYPASS_KEY="${AGENTCHAT_E2E_BYPASS_KEY:-greenlight-demo-byp
 export AGENTCHAT_SERVICE_SECRET="${AGENTCHAT_SERVICE_SECRET:-greenlight-demo-service-secret}"
 
 report() { # system rows-file
-  local g=() d=() r=() x=() f=() s
+  local g=() d=() r=() x=() f=() q=() s
   while read -r side wall rc rest; do
-    if [ "$side" = greenlight ]; then g+=("$wall"); else d+=("$wall"); fi
+    case $side in greenlight) g+=("$wall") ;; by-hand) d+=("$wall") ;; r2r) q+=("$wall") ;; esac
   done <"$2"
   for i in "${!g[@]}"; do
     r+=("$(awk "BEGIN{printf \"%.3f\", ${g[$i]} / ${d[$i]}}")")
@@ -144,6 +149,16 @@ report() { # system rows-file
   echo "$1: by hand wall ms    $(bench_stats "${d[@]}")"
   echo "$1: ratio per pair     $(bench_stats "${r[@]}")"
   echo "$1: difference ms      $(bench_stats "${x[@]}")"
+  if [ ${#q[@]} -gt 0 ]; then
+    r=(); x=()
+    for i in "${!q[@]}"; do
+      r+=("$(awk "BEGIN{printf \"%.3f\", ${q[$i]} / ${d[$i]}}")")
+      x+=("$(( q[i] - g[i] ))")
+    done
+    echo "$1: ReadyToRun wall ms $(bench_stats "${q[@]}")"
+    echo "$1: ReadyToRun / by hand $(bench_stats "${r[@]}")"
+    echo "$1: ReadyToRun minus tool ms $(bench_stats "${x[@]}")"
+  fi
   for s in 4 5 6 7 8 9 10; do
     f=()
     while read -r side wall rc rest; do [ "$side" = greenlight ] && f+=("$(echo "$wall $rc $rest" | cut -d' ' -f"$((s - 1))")"); done <"$2"
@@ -161,6 +176,9 @@ for system in outside sample; do
   for i in $(seq 1 "$pairs"); do
     row="greenlight $(greenlight_run "$system" "$dir")"; echo "$system pair $i: $row (load $(bench_load1))"; echo "$row" >>"$rows"
     row="by-hand $(direct_$system)"; echo "$system pair $i: $row (load $(bench_load1))"; echo "$row" >>"$rows"
+    if [ "$system" = outside ]; then
+      row="r2r $(greenlight_run "$system" "$dir" "$out/r2r/greenlight")"; echo "$system pair $i: $row (load $(bench_load1))"; echo "$row" >>"$rows"
+    fi
   done
   echo "columns: side wall_ms exit [start-to-run deploy probe proxy tests stop end-to-exit verdict]"
   report "$system" "$rows"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Start time of the greenlight command (docs/benchmarks.md, "Start of the tool"): the same CLI
 # published twice from this tree, plain (JIT) and ReadyToRun (precompiled, linux-x64), timed
-# interleaved for `--version` and for `plan` on the repository's greenlight.yaml (reads and
-# validates the config, plans 86 tests). Also `dotnet run --project src/Greenlight.Cli -- --version`
+# interleaved for `--version` and for `plan` on bench/fixtures/outside-api (reads and validates the
+# config and plans its suite; a `command` suite lists no tests, so nothing else runs). Also `dotnet run --project src/Greenlight.Cli -- --version`
 # (the README's form, with its build check) for scale.
 # Usage: bench/tool-start.sh [ROUNDS]   (default 10, at least 5)
 set -euo pipefail
@@ -27,7 +27,7 @@ declare -A t
 for round in $(seq 1 "$rounds"); do
   for kind in jit r2r; do
     t[$kind-version]="${t[$kind-version]:-} $(timed "$out/$kind/greenlight" --version)"
-    t[$kind-plan]="${t[$kind-plan]:-} $(timed "$out/$kind/greenlight" plan)"
+    t[$kind-plan]="${t[$kind-plan]:-} $(cd bench/fixtures/outside-api && timed "$out/$kind/greenlight" plan)"
   done
   t[dotnet-run]="${t[dotnet-run]:-} $(timed dotnet run --project src/Greenlight.Cli -- --version)"
 done
