@@ -3,6 +3,7 @@ using Greenlight.Cli.Output;
 using Greenlight.Config.Loading;
 using Greenlight.Model;
 using Greenlight.Reporting;
+using Greenlight.Reports;
 using Greenlight.Runs;
 using Greenlight.Runs.Recording;
 using Greenlight.Secrets;
@@ -20,11 +21,11 @@ internal static class ReportCommand
         };
         var format = new Option<string>("--format")
         {
-            Description = "md (the worklog) or json (run.json)",
+            Description = "md (the worklog), json (run.json) or html (writes the run folder's report.html again and prints its path)",
             DefaultValueFactory = _ => "md",
-            HelpName = "md|json",
+            HelpName = "md|json|html",
         };
-        format.AcceptOnlyFromAmong("md", "json");
+        format.AcceptOnlyFromAmong("md", "json", "html");
         var config = CommonOptions.Config();
         var command = new Command("report", "Re-render a past run from its run.json, found under .greenlight/runs/ beside greenlight.yaml.")
         {
@@ -69,6 +70,18 @@ internal static class ReportCommand
         {
             terminal.Error($"{Path.Combine(folder, RunFolder.RunJson)} holds no run");
             return CliApp.UsageError;
+        }
+
+        if (format == "html")
+        {
+            var failures = await new CompositeReporter(redactor, [new HtmlReportReporter(redactor)]).WriteAsync(record, folder, cancellationToken);
+            foreach (var failure in failures)
+            {
+                terminal.Error(failure);
+            }
+
+            Terminal.Data(redactor, Path.Combine(folder, HtmlReportReporter.FileName));
+            return failures.Count == 0 ? 0 : CliApp.UsageError;
         }
 
         Terminal.Data(redactor, format == "json" ? RunJson.Serialize(record, redactor) : WorklogRenderer.Render(record));

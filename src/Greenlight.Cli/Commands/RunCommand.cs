@@ -69,8 +69,7 @@ internal static class RunCommand
 
         var time = TimeProvider.System;
         var progress = new ConsoleProgress(terminal);
-        IReporter[] reporters = [new RunJsonReporter(), new WorklogReporter(), .. junit is null ? Array.Empty<IReporter>() : [new JUnitVerdictReporter(Path.GetFullPath(junit))]];
-        var pipeline = new RunPipeline(StageCatalog.Create(time, redactor), time, redactor, progress, Random.Shared, new CompositeReporter(redactor, reporters));
+        var pipeline = new RunPipeline(StageCatalog.Create(time, redactor), time, redactor, progress, Random.Shared, RunReporters.Create(redactor, junit));
         using var quitting = quit.Register(pipeline.QuitAtOnce);
         terminal.Line($"greenlight run: {Shown(config.SourcePath)} (focus {options.Focus ?? "all"})");
         var outcome = await progress.LiveAsync(() => pipeline.RunAsync(config, options, cancellationToken));
