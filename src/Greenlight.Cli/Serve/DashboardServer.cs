@@ -35,11 +35,11 @@ internal static class DashboardServer
         });
         app.MapGet("/runs/{id}/report.html", (string id) =>
             DashboardData.Folder(config, id) is { } folder && File.Exists(Path.Combine(folder, HtmlReportReporter.FileName))
-                ? Results.File(Path.Combine(folder, HtmlReportReporter.FileName), "text/html; charset=utf-8")
-                : Results.NotFound($"run {id} has no report.html"));
+                ? Microsoft.AspNetCore.Http.Results.File(Path.Combine(folder, HtmlReportReporter.FileName), "text/html; charset=utf-8")
+                : Microsoft.AspNetCore.Http.Results.NotFound($"run {id} has no report.html"));
         app.MapGet("/runs/{id}/live", async (string id) =>
             DashboardData.Folder(config, id) is null
-                ? Results.NotFound($"no run {id}")
+                ? Microsoft.AspNetCore.Http.Results.NotFound($"no run {id}")
                 : Html(await PageRenderer.RenderAsync<LivePage>(new Dictionary<string, object?> { ["RunId"] = id })));
         app.MapGet("/runs/{id}/events", async (string id, HttpContext context) =>
         {
@@ -54,7 +54,7 @@ internal static class DashboardServer
         return app;
     }
 
-    private static IResult Html(string html) => Results.Content(html, "text/html; charset=utf-8");
+    private static IResult Html(string html) => Microsoft.AspNetCore.Http.Results.Content(html, "text/html; charset=utf-8");
 
     /// <summary>Every line of the trail as an SSE message, then new ones as the run appends them; "done" once run.json exists and the trail is read to its end.</summary>
     private static async Task StreamTrailAsync(string folder, HttpContext context, SecretRedactor redactor, TimeProvider time)

@@ -59,6 +59,10 @@ public static class ReportAssets
         .iterations { display: flex; gap: 12px; overflow-x: auto; }
         .iteration { flex: 1 0 280px; border: 1px solid var(--line); border-radius: 6px; padding: 4px 12px; }
         .verdict-green { color: var(--good); } .iteration .verdict-red { color: var(--bad); }
+        .charts { display: flex; flex-wrap: wrap; gap: 16px; } figure.trend { margin: 0; } figcaption { font-weight: 600; }
+        svg .grid { stroke: #eaeef2; } svg .axis { font-size: 11px; fill: var(--muted); }
+        .legend { font-size: 12px; } .swatch { display: inline-block; width: 14px; height: 4px; margin: 0 4px 3px 12px; vertical-align: middle; }
+        .v-green { color: var(--good); } .v-red { color: var(--bad); } .v-unproven, .v-blocked { color: var(--warn); } .v-running { color: #0969da; }
         </style>
         """;
 
