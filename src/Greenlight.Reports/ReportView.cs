@@ -18,12 +18,21 @@ public sealed record ReportView(RunRecord Run, IReadOnlyList<TimelineSpan> Timel
 
     private static readonly JsonSerializerOptions PageJson = new() { PropertyNamingPolicy = null };
 
-    public static async Task<ReportView> BuildAsync(RunRecord run, string runDirectory, CancellationToken cancellationToken)
+    /// <param name="redact">Masks the text read from the run folder's traffic (the record itself is already masked); the page is rendered escaped, so masking it afterwards would miss a secret the escaping changed.</param>
+    public static async Task<ReportView> BuildAsync(RunRecord run, string runDirectory, Func<string, string> redact, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(redact);
         var traffic = File.Exists(Path.Combine(runDirectory, "traffic.jsonl"))
-            ? TrafficJson.ReadFile(Path.Combine(runDirectory, "traffic.jsonl")).Records
-            : [];
+            ? [.. TrafficJson.ReadFile(Path.Combine(runDirectory, "traffic.jsonl")).Records.Select(t => t with
+            {
+                Path = redact(t.Path),
+                Test = t.Test is null ? null : redact(t.Test),
+                CloseReason = t.CloseReason is null ? null : redact(t.CloseReason),
+                Error = t.Error is null ? null : redact(t.Error),
+                ErrorText = t.ErrorText is null ? null : redact(t.ErrorText),
+            })]
+            : Array.Empty<TrafficRecord>();
         var previous = await PreviousDurationsAsync(run, runDirectory, cancellationToken);
         var (timeline, total) = BuildTimeline(run, ReadTrail(runDirectory));
         return new ReportView(run, timeline, total, BuildTestsJson(run, traffic, previous), run.Tests.Count);

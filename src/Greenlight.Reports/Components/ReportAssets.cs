@@ -161,6 +161,7 @@ public static class ReportAssets
           if (tests.some(failing)) outcome.value = "failing";
           apply();
           document.body.dataset.ready = "true";
+          document.body.dataset.readyMs = String(Math.round(performance.now()));
         })();
         </script>
         """;
