@@ -62,7 +62,7 @@ internal sealed partial class PhaseTally(TimeProvider time)
         return true;
     }
 
-    /// <summary>"P2 · running p2-api 12 s · phase: 2 suites, 40 tests done, 1 failed, 31 s · run: 65 tests, 1 failed, 1 m 4 s"; null before any test ran.</summary>
+    /// <summary>"P2 · p2-api 12 s · phase: 40 tests, 1 failed, 31 s · run: 65 tests, 1 failed, 1 m 4 s"; null before any test ran.</summary>
     public string? Line()
     {
         if (_phase is null)
@@ -71,8 +71,8 @@ internal sealed partial class PhaseTally(TimeProvider time)
         }
 
         var now = time.GetUtcNow();
-        var running = _suite is null ? "between suites" : $"running {_suite} {Elapsed(now - _suiteStart)}";
-        return $"{_phase} · {running} · phase: {_phaseSuites} suite(s) done, {_phaseTests} tests, {_phaseFailed} failed, {Elapsed(now - _phaseStart)} · run: {_tests} tests, {_failed} failed, {Elapsed(now - _start)}";
+        var running = _suite is null ? $"{_phaseSuites} suite(s) done" : $"{_suite} {Elapsed(now - _suiteStart)}";
+        return $"{_phase} · {running} · phase: {_phaseTests} tests, {_phaseFailed} failed, {Elapsed(now - _phaseStart)} · run: {_tests} tests, {_failed} failed, {Elapsed(now - _start)}";
     }
 
     private static string Elapsed(TimeSpan span) =>
