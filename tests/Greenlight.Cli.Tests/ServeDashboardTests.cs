@@ -41,6 +41,14 @@ public sealed class ServeDashboardTests
                 Assert.True(result.ExitCode is 0 or 3, result.All);
             }
 
+            // A run's report can be written again (a run from before report.html existed).
+            var first = Directory.GetDirectories(Path.Combine(project, ".greenlight", "runs")).Order(StringComparer.Ordinal).First();
+            File.Delete(Path.Combine(first, "report.html"));
+            var again = await CliProcess.RunAsync(project, Timeout, "report", Path.GetFileName(first), "--format", "html");
+            Assert.True(again.ExitCode == 0, again.All);
+            Assert.Equal(Path.Combine(first, "report.html"), again.Stdout.Trim());
+            Assert.True(File.Exists(Path.Combine(first, "report.html")));
+
             var port = FreePort();
             server = StartServe(project, port);
             var url = $"http://127.0.0.1:{port}/";

@@ -45,6 +45,11 @@ internal static class ReportCommand
         if (folder is null && run is not null && AbortedRuns.FromTrail(Path.Combine(RunFolder.RunsDirectory(root), Path.GetFileName(run))) is { } aborted)
         {
             // Killed before it could write run.json, and no run since has completed its folder.
+            if (format == "html")
+            {
+                return await WriteHtmlAsync(redactor, terminal, aborted, Path.Combine(RunFolder.RunsDirectory(root), Path.GetFileName(run)), cancellationToken);
+            }
+
             Terminal.Data(redactor, format == "json" ? RunJson.Serialize(aborted, redactor) : WorklogRenderer.Render(aborted));
             return 0;
         }
@@ -74,17 +79,23 @@ internal static class ReportCommand
 
         if (format == "html")
         {
-            var failures = await new CompositeReporter(redactor, [new HtmlReportReporter(redactor)]).WriteAsync(record, folder, cancellationToken);
-            foreach (var failure in failures)
-            {
-                terminal.Error(failure);
-            }
-
-            Terminal.Data(redactor, Path.Combine(folder, HtmlReportReporter.FileName));
-            return failures.Count == 0 ? 0 : CliApp.UsageError;
+            return await WriteHtmlAsync(redactor, terminal, record, folder, cancellationToken);
         }
 
         Terminal.Data(redactor, format == "json" ? RunJson.Serialize(record, redactor) : WorklogRenderer.Render(record));
         return 0;
+    }
+
+    /// <summary>Writes the run folder's report.html again and prints its path.</summary>
+    private static async Task<int> WriteHtmlAsync(SecretRedactor redactor, Terminal terminal, RunRecord record, string folder, CancellationToken cancellationToken)
+    {
+        var failures = await new CompositeReporter(redactor, [new HtmlReportReporter(redactor)]).WriteAsync(record, folder, cancellationToken);
+        foreach (var failure in failures)
+        {
+            terminal.Error(failure);
+        }
+
+        Terminal.Data(redactor, Path.Combine(folder, HtmlReportReporter.FileName) + "\n");
+        return failures.Count == 0 ? 0 : CliApp.UsageError;
     }
 }
