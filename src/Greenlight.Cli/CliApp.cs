@@ -44,6 +44,7 @@ internal static class CliApp
         root.Add(ProbeCommand.Create(redactor));
         root.Add(ReportCommand.Create(redactor));
         root.Add(HistoryCommand.Create(redactor));
+        root.Add(ServeCommand.Create(redactor));
         root.Add(Mcp.McpCommand.Create(redactor));
         return root;
     }

@@ -3,6 +3,7 @@ using Greenlight.Cli.Output;
 using Greenlight.Config.Loading;
 using Greenlight.Model;
 using Greenlight.Reporting;
+using Greenlight.Reports;
 using Greenlight.Runs;
 using Greenlight.Runs.Recording;
 using Greenlight.Secrets;
@@ -20,11 +21,11 @@ internal static class ReportCommand
         };
         var format = new Option<string>("--format")
         {
-            Description = "md (the worklog) or json (run.json)",
+            Description = "md (the worklog), json (run.json) or html (writes the run folder's report.html again and prints its path)",
             DefaultValueFactory = _ => "md",
-            HelpName = "md|json",
+            HelpName = "md|json|html",
         };
-        format.AcceptOnlyFromAmong("md", "json");
+        format.AcceptOnlyFromAmong("md", "json", "html");
         var config = CommonOptions.Config();
         var command = new Command("report", "Re-render a past run from its run.json, found under .greenlight/runs/ beside greenlight.yaml.")
         {
@@ -44,6 +45,11 @@ internal static class ReportCommand
         if (folder is null && run is not null && AbortedRuns.FromTrail(Path.Combine(RunFolder.RunsDirectory(root), Path.GetFileName(run))) is { } aborted)
         {
             // Killed before it could write run.json, and no run since has completed its folder.
+            if (format == "html")
+            {
+                return await WriteHtmlAsync(redactor, terminal, aborted, Path.Combine(RunFolder.RunsDirectory(root), Path.GetFileName(run)), cancellationToken);
+            }
+
             Terminal.Data(redactor, format == "json" ? RunJson.Serialize(aborted, redactor) : WorklogRenderer.Render(aborted));
             return 0;
         }
@@ -71,7 +77,25 @@ internal static class ReportCommand
             return CliApp.UsageError;
         }
 
+        if (format == "html")
+        {
+            return await WriteHtmlAsync(redactor, terminal, record, folder, cancellationToken);
+        }
+
         Terminal.Data(redactor, format == "json" ? RunJson.Serialize(record, redactor) : WorklogRenderer.Render(record));
         return 0;
+    }
+
+    /// <summary>Writes the run folder's report.html again and prints its path.</summary>
+    private static async Task<int> WriteHtmlAsync(SecretRedactor redactor, Terminal terminal, RunRecord record, string folder, CancellationToken cancellationToken)
+    {
+        var failures = await new CompositeReporter(redactor, [new HtmlReportReporter(redactor)]).WriteAsync(record, folder, cancellationToken);
+        foreach (var failure in failures)
+        {
+            terminal.Error(failure);
+        }
+
+        Terminal.Data(redactor, Path.Combine(folder, HtmlReportReporter.FileName) + "\n");
+        return failures.Count == 0 ? 0 : CliApp.UsageError;
     }
 }

@@ -43,7 +43,7 @@ internal static class RunCommand
         };
         var command = new Command("run",
             "Deploy the services, probe them, run the selected suites phase by phase (P1 first), and write "
-            + ".greenlight/runs/<run-id>/run.json and worklog.md; with --iterations and --remediate, loop: hand the evidence bundle to the "
+            + ".greenlight/runs/<run-id>/run.json, worklog.md and report.html; with --iterations and --remediate, loop: hand the evidence bundle to the "
             + "remediation command, guard its change, redeploy what changed and rerun. Exit code (the last iteration): GREEN 0, RED 1, config error 2, UNPROVEN 3, BLOCKED 4; 5 is an internal error of Greenlight, not a verdict.")
         {
             config, focus, noFailFast, iterations, remediate, analysisOnly, json, junit,
@@ -69,8 +69,7 @@ internal static class RunCommand
 
         var time = TimeProvider.System;
         var progress = new ConsoleProgress(terminal);
-        IReporter[] reporters = [new RunJsonReporter(), new WorklogReporter(), .. junit is null ? Array.Empty<IReporter>() : [new JUnitVerdictReporter(Path.GetFullPath(junit))]];
-        var pipeline = new RunPipeline(StageCatalog.Create(time, redactor), time, redactor, progress, Random.Shared, new CompositeReporter(redactor, reporters));
+        var pipeline = new RunPipeline(StageCatalog.Create(time, redactor), time, redactor, progress, Random.Shared, RunReporters.Create(redactor, junit));
         using var quitting = quit.Register(pipeline.QuitAtOnce);
         terminal.Line($"greenlight run: {Shown(config.SourcePath)} (focus {options.Focus ?? "all"})");
         var outcome = await progress.LiveAsync(() => pipeline.RunAsync(config, options, cancellationToken));

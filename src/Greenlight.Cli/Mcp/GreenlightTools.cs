@@ -85,7 +85,7 @@ internal sealed class GreenlightTools(string? configPath, SecretRedactor redacto
         CancellationToken cancellationToken = default)
     {
         var config = Config();
-        var pipeline = new RunPipeline(StageCatalog.Create(Time, redactor), Time, redactor, new McpRunProgress(progress), Random.Shared);
+        var pipeline = new RunPipeline(StageCatalog.Create(Time, redactor), Time, redactor, new McpRunProgress(progress), Random.Shared, RunReporters.Create(redactor, junit: null));
         var outcome = await pipeline.RunAsync(config, new RunOptions(focus, failFast, Iterations: 1), cancellationToken);
         if (outcome.InternalError is { } internalError)
         {

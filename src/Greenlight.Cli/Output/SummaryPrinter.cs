@@ -68,6 +68,10 @@ internal static class SummaryPrinter
 
         terminal.Markup($"Next: {terminal.Safe(run.NextAction)}");
         terminal.Markup($"Worklog: {terminal.Safe(Path.Combine(runDirectory, RunFolder.Worklog))}");
+        if (File.Exists(Path.Combine(runDirectory, "report.html")))
+        {
+            terminal.Markup($"Report: {terminal.Safe(Path.Combine(runDirectory, "report.html"))}");
+        }
     }
 
     private static string WorklogRendererName(Verdict verdict) => verdict == Verdict.ConfigError ? "CONFIG ERROR" : verdict.ToString().ToUpperInvariant();

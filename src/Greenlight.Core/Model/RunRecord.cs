@@ -179,6 +179,10 @@ public sealed record TestRecord
     /// <summary>"code: evidence" lines behind <see cref="Reasons"/>, for people.</summary>
     public IReadOnlyList<string> Evidence { get; init; } = [];
     public string? Message { get; init; }
+    /// <summary>The runner's stack trace of a failure, when its result file carries one.</summary>
+    public string? StackTrace { get; init; }
+    /// <summary>When the test started, when the runner's result file says (ties the proxy's traffic to it in report.html).</summary>
+    public DateTimeOffset? StartedAt { get; init; }
     /// <summary>Runs of this test: 1, plus its retries under <c>loop.retry_failed</c>.</summary>
     public int Attempts { get; init; } = 1;
     /// <summary>Failed first and passed on a retry: still counted as failed (never green).</summary>

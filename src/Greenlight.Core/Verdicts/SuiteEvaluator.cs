@@ -53,6 +53,8 @@ public static class SuiteEvaluator
             Proven = c.Outcome != TestOutcome.Skipped,
             Reasons = c.Outcome == TestOutcome.Skipped ? Skipped : [],
             Message = c.Message,
+            StackTrace = c.Outcome is TestOutcome.Failed or TestOutcome.Error ? c.StackTrace : null,
+            StartedAt = c.Started,
         }));
     }
 

@@ -1,0 +1,77 @@
+using Greenlight.Model;
+using Greenlight.Reporting;
+using Greenlight.Reports;
+using Greenlight.Secrets;
+using Microsoft.Playwright;
+
+namespace Greenlight.Cli.Tests;
+
+/// <summary>report.html from a made-up record: hostile text stays text, secrets stay masked, and 10,000 tests make one page of rows.</summary>
+public sealed class ReportHtmlTests
+{
+    private const string Secret = "report-canary-5f3e9a1c";
+    private const string Hostile = "</script><script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 2\">";
+
+    [Fact]
+    public async Task Write_HostileNamesSecretsAndTenThousandTests_EscapedMaskedAndPaged()
+    {
+        var folder = Directory.CreateTempSubdirectory("greenlight-report-html-").FullName;
+        try
+        {
+            var redactor = new SecretRedactor();
+            redactor.Add(Secret);
+            var tests = Enumerable.Range(0, 10_000).Select(i => new TestRecord
+            {
+                Suite = "big",
+                Name = i == 1007 ? "Big.Test_" + Hostile : $"Big.Test{i:00000}",
+                Outcome = i % 1000 == 7 ? TestOutcome.Failed : TestOutcome.Passed,
+                Proven = i % 1000 != 7,
+                DurationMs = i % 300,
+                Message = i % 1000 == 7 ? $"token {Secret} refused: {Hostile}" : null,
+                StackTrace = i % 1000 == 7 ? "   at Big.Tests.Run() in /src/Big.cs:line 7" : null,
+            }).ToList();
+            var run = new RunRecord
+            {
+                RunId = "20260101-000000-html",
+                Project = "html",
+                ConfigPath = "greenlight.yaml",
+                StartedAt = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero),
+                Verdict = Verdict.Red,
+                Reasons = [$"10 of 10000 tests failed ({Hostile})"],
+                Suites = [new SuiteRecord { Id = "big", Priority = "P1", Runner = "dotnet", Total = tests.Count, Outcome = StageOutcome.Failed }],
+                Tests = tests,
+            };
+            File.WriteAllText(Path.Combine(folder, "traffic.jsonl"),
+                $$"""{"started":"2026-01-01T00:00:01+00:00","latency_ms":2,"service":"api","method":"GET","path":"/items?key={{Secret}}","status":500,"test":"Big.Test00007"}""" + "\n");
+
+            var failures = await new CompositeReporter(redactor, [new HtmlReportReporter(redactor)]).WriteAsync(run, folder, TestContext.Current.CancellationToken);
+
+            Assert.Empty(failures);
+            var html = await File.ReadAllTextAsync(Path.Combine(folder, "report.html"), TestContext.Current.CancellationToken);
+            Assert.DoesNotContain(Secret, html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<script>window.__pwned", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("class=\"test-row", html, StringComparison.Ordinal); // rows are made in the browser, a page at a time
+
+            await using var browser = await ReportBrowser.LaunchAsync();
+            var page = await browser.OpenAsync(new Uri(Path.Combine(folder, "report.html")).AbsoluteUri);
+            await Assertions.Expect(page.Locator("#match-count")).ToHaveTextAsync("10 of 10000 tests");
+            await page.Locator("#outcome-filter").SelectOptionAsync("all");
+            await Assertions.Expect(page.Locator("#page-info")).ToHaveTextAsync("page 1 of 200");
+            Assert.Equal(50, await page.Locator("#test-rows tr").CountAsync());
+            await page.Locator("#search").FillAsync("Test_</script>");
+            await page.Locator("#test-rows tr.test-row").First.ClickAsync();
+            await Assertions.Expect(page.Locator("#test-detail pre.message")).ToContainTextAsync("<img src=x");
+            await page.Locator("#search").FillAsync("Test00007");
+            await page.Locator("#test-rows tr.test-row").First.ClickAsync();
+            await Assertions.Expect(page.Locator("#test-detail table.requests")).ToContainTextAsync("/items?key=***");
+            Assert.Null(await page.EvaluateAsync<int?>("window.__pwned"));
+            await ReportBrowser.ScreenshotAsync(page, "report-10k-hostile");
+            Assert.True(browser.Errors.Count == 0, string.Join("\n", browser.Errors));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
