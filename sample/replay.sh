@@ -5,7 +5,7 @@
 #                              # Windows checkout without .gitattributes would: the backend's parser
 #                              # then refuses to start, naming the file and line
 #   sample/replay.sh web-build # break the web app's build as a half-applied rename would: its
-#                              # Program.cs calls WebOptions.Load, which does not exist (CS0117), so
+#                              # Program.cs calls app.MapWebPages, which does not exist (CS1061), so
 #                              # `dotnet build sample/AgentChat.Web` fails; auth and backend still build
 #   sample/replay.sh restore   # put the files back as committed (git checkout)
 #   sample/replay.sh status    # say whether a replay is in place
@@ -16,7 +16,7 @@ definitions=sample/AgentChat.Backend/Agents/agents.def
 web_program=sample/AgentChat.Web/Program.cs
 
 has_crlf() { grep -q $'\r$' "$definitions"; }
-has_web_build() { grep -q 'WebOptions\.Load(' "$web_program"; }
+has_web_build() { grep -q 'app\.MapWebPages(' "$web_program"; }
 
 case "${1:-}" in
   crlf)
@@ -25,9 +25,9 @@ case "${1:-}" in
     echo "replay: $definitions now has CRLF line endings ($(grep -c $'\r$' "$definitions") lines); undo with: sample/replay.sh restore"
     ;;
   web-build)
-    grep -q 'WebOptions\.From(' "$web_program" || has_web_build || { echo "replay: $web_program has no WebOptions.From( call to break" >&2; exit 1; }
-    sed -i 's/WebOptions\.From(/WebOptions.Load(/' "$web_program"
-    echo "replay: $web_program now calls WebOptions.Load, which does not exist: the web app no longer builds; undo with: sample/replay.sh restore"
+    grep -q 'app\.MapWeb(' "$web_program" || has_web_build || { echo "replay: $web_program has no app.MapWeb( call to break" >&2; exit 1; }
+    sed -i 's/app\.MapWeb(/app.MapWebPages(/' "$web_program"
+    echo "replay: $web_program now calls app.MapWebPages, which does not exist: the web app no longer builds; undo with: sample/replay.sh restore"
     ;;
   restore)
     for file in "$definitions" "$web_program"; do

@@ -62,9 +62,9 @@ public sealed class WebBuildReplayTests : FaultMatrixTest
     {
         var result = await WebBuildReplay.RunAsync(TestContext.Current.CancellationToken);
 
-        Assert.Contains("WebOptions.Load(", result.ReplayedProgram, StringComparison.Ordinal);
+        Assert.Contains("app.MapWebPages(", result.ReplayedProgram, StringComparison.Ordinal);
         Assert.NotEqual(0, result.BuildExitCode);
-        Assert.Contains("error CS0117: 'WebOptions' does not contain a definition for 'Load'", result.BuildOutput, StringComparison.Ordinal);
+        Assert.Contains("error CS1061: 'WebApplication' does not contain a definition for 'MapWebPages'", result.BuildOutput, StringComparison.Ordinal);
         Assert.Equal(result.CommittedProgram, result.RestoredProgram);
     }
 
