@@ -32,14 +32,15 @@ public sealed partial class ChatPage(IPage page)
 
     public ILocator Messages => Page.Locator("#messages li");
 
-    /// <summary>Opens the app from the web proxy; its /config.json is answered with the auth and backend proxies.</summary>
+    /// <summary>
+    /// Opens the app from the web proxy, naming the auth and backend proxies in window.AGENTCHAT_CONFIG
+    /// before its script runs. Not by routing /config.json: Playwright answers CORS preflights itself
+    /// while it intercepts requests, and the services' own preflight answers must be what the browser meets.
+    /// </summary>
     public static async Task<ChatPage> OpenAsync(IBrowserContext context)
     {
         var config = JsonSerializer.Serialize(new { authUrl = WebSettings.AuthUrl, backendUrl = WebSettings.BackendUrl });
-        await context.RouteAsync($"{WebSettings.WebUrl}/config.json", route => route.FulfillAsync(new RouteFulfillOptions
-        {
-            Status = 200, ContentType = "application/json", Body = config,
-        }));
+        await context.AddInitScriptAsync($"window.AGENTCHAT_CONFIG = {config};");
         var page = await context.NewPageAsync();
         var response = await page.GotoAsync(WebSettings.WebUrl + "/");
         Assert.NotNull(response);

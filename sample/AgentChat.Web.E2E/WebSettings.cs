@@ -3,8 +3,8 @@ namespace AgentChat.Web.E2E;
 /// <summary>
 /// Where the deployment under test is: Greenlight gives each test process its recording proxies'
 /// addresses in GREENLIGHT_&lt;SERVICE&gt;_URL. The page is loaded from the web proxy and told
-/// (through its /config.json, answered by the test) to call auth and backend through theirs, so
-/// every request and WebSocket frame the browser sends is recorded and tied to the test.
+/// (window.AGENTCHAT_CONFIG, set before its script runs) to call auth and backend through theirs,
+/// so every request, CORS preflight and WebSocket frame the browser sends is recorded.
 /// </summary>
 public static class WebSettings
 {

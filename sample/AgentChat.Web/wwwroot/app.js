@@ -1,6 +1,7 @@
 // AgentChat Web: log in through the auth service, keep threads on the backend, run agents over
 // the backend's /ws and show their events as they arrive. The services' base URLs come from the
-// host's /config.json. The token lives in this page's memory only: a reload logs out.
+// host's /config.json, unless window.AGENTCHAT_CONFIG was set before this script ran. The token
+// lives in this page's memory only: a reload logs out.
 
 const $ = (id) => document.getElementById(id);
 
@@ -356,7 +357,10 @@ async function start() {
   window.addEventListener("hashchange", () => { openFromLocation(); });
   $("send").disabled = true;
   try {
-    state.config = await call("", "config.json");
+    const served = await call("", "config.json");
+    // A page that embeds the app (or a test harness) may name the services before this script
+    // runs; otherwise the host's configuration holds.
+    state.config = window.AGENTCHAT_CONFIG ?? served;
   } catch (error) {
     fatal(`The page could not load its configuration: ${error.message}`);
     return;
