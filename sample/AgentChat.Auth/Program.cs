@@ -21,6 +21,7 @@ builder.Services.AddSingleton<UserStore>();
 builder.Services.AddSingleton(new PasswordHasher(Math.Max(1000, options.PasswordIterations)));
 builder.Services.AddSingleton(sp => new TokenService(jwt!, sp.GetRequiredService<TimeProvider>()));
 
+builder.Services.AddBrowserAccess();
 var app = builder.Build();
 if ((faults.Error ?? jwtError) is { } configurationError)
 {
@@ -38,6 +39,7 @@ await db.EnsureSchemaAsync(UserStore.Schema, CancellationToken.None);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestLog(TimeProvider.System, app.Logger);
+app.UseBrowserAccess();
 app.MapGet("/health", async (IDbConnector store, Uptime uptime, TimeProvider time, CancellationToken ct) =>
 {
     var connected = await DbHealth.IsConnectedAsync(store, app.Logger, time, ct);

@@ -38,6 +38,7 @@ builder.Services.AddSingleton(sp => new SafeSleep(sp.GetRequiredService<TimeProv
 builder.Services.AddSingleton<SocketEndpoint>();
 builder.Services.AddSingleton<AuthProbe>();
 
+builder.Services.AddBrowserAccess();
 var app = builder.Build();
 if ((faults.Error ?? jwtError ?? optionsError) is { } configurationError)
 {
@@ -85,6 +86,7 @@ await db.EnsureSchemaAsync(ChatStore.Schema, CancellationToken.None);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestLog(TimeProvider.System, app.Logger);
+app.UseBrowserAccess();
 if (faults.IsOn(FaultSwitch.DropUpgrade))
 {
     app.UseDroppedUpgrades(app.Logger);

@@ -40,7 +40,7 @@ public sealed class Deployment : IAsyncDisposable
             ["AGENTCHAT_E2E_BYPASS_KEY"] = bypassKey,
             ["AGENTCHAT_SERVICE_SECRET"] = Secret(),
             ["AGENTCHAT_THINK_MS"] = "150",
-            ["AGENTCHAT_FAULT"] = fault == CrlfReplay ? "" : fault,
+            ["AGENTCHAT_FAULT"] = fault is CrlfReplay or WebBuildReplay.Name ? "" : fault,
         };
         var auth = ServiceProcess.Start(Executables.Auth, "auth", workDir,
             new Dictionary<string, string>(shared) { ["AGENTCHAT_DB"] = Path.Combine(workDir, "auth.db") });

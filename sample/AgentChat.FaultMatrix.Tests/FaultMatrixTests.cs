@@ -54,3 +54,21 @@ public sealed class StartupCrashTests : FaultMatrixTest
     [Fact]
     public async Task StartupCrash_DeprecatedAlias_SameFailuresAsTheCrlfReplay() => await RunSuiteAsync("startup-crash");
 }
+
+public sealed class WebBuildReplayTests : FaultMatrixTest
+{
+    [Fact]
+    public async Task WebBuild_Replay_WebAppFailsToCompileAndRestoreUndoesIt()
+    {
+        var result = await WebBuildReplay.RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.Contains("app.MapWebPages(", result.ReplayedProgram, StringComparison.Ordinal);
+        Assert.NotEqual(0, result.BuildExitCode);
+        Assert.Contains("error CS1061: 'WebApplication' does not contain a definition for 'MapWebPages'", result.BuildOutput, StringComparison.Ordinal);
+        Assert.Equal(result.CommittedProgram, result.RestoredProgram);
+    }
+
+    /// <summary>The web app is no part of auth and backend: with its build broken the whole E2E suite passes.</summary>
+    [Fact]
+    public async Task WebBuild_WholeSuite_AllPass() => await RunSuiteAsync(WebBuildReplay.Name);
+}

@@ -30,7 +30,7 @@ public sealed class SampleRunTests
         Assert.All(tests, t => Assert.Equal("passed", t.GetProperty("outcome").GetString()));
         // Honest tests through the recording proxy: every pass proven, with traffic tied to it.
         Assert.All(tests, t => Assert.True(t.GetProperty("proven").GetBoolean() && t.GetProperty("requests").GetInt32() >= 1, t.ToString()));
-        Assert.Equal(["auth", "backend"], run.GetProperty("services").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
+        Assert.Equal(["auth", "backend", "web"], run.GetProperty("services").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
         Assert.All(run.GetProperty("services").EnumerateArray(), s => Assert.NotNull(s.GetProperty("revision").GetString()));
         Assert.Contains(run.GetProperty("probes").EnumerateArray(), p => p.GetProperty("kind").GetString() == "websocket" && p.GetProperty("healthy").GetBoolean());
         var folder = RunFolder(root, run);

@@ -18,9 +18,10 @@ public static class ServiceHost
 {
     public const string Version = "1.0.0";
 
-    public static WebApplicationBuilder CreateBuilder(string[] args)
+    /// <param name="contentRoot">Where the host's files are (wwwroot); null for the current directory.</param>
+    public static WebApplicationBuilder CreateBuilder(string[] args, string? contentRoot = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.FormatterName = JsonLineFormatter.FormatterName);
         builder.Logging.AddConsoleFormatter<JsonLineFormatter, ConsoleFormatterOptions>();

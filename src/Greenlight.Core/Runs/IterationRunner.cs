@@ -71,7 +71,7 @@ internal sealed class IterationRunner(IterationStages stages, Stages.IServicePro
             }
 
             proxies = await ProxySet.StartAsync(proxyFactory, facts.Deployment.Urls, run.WorkDirectory(start.Number), progress, cancellationToken);
-            var inputs = new TestInputs(facts.Deployment.Urls, proxies, facts.Probes.Results, history, start.FailingSuites);
+            var inputs = new TestInputs(facts.Deployment.Urls, proxies, facts.Probes.Results, history, start.FailingSuites, DownServices(run, facts));
             var tests = await stages.Tests.RunAsync(run, start.Number, inputs, cancellationToken);
             facts = facts with { Tests = tests, Suites = tests.Suites, Phases = tests.Phases, Commands = [.. facts.Commands, .. tests.Commands], Stop = tests.Stop };
         }
@@ -112,5 +112,28 @@ internal sealed class IterationRunner(IterationStages stages, Stages.IServicePro
             Error = analysis.Error ?? proxyError,
             DurationMs = Verdicts.SuiteEvaluator.Ms(time.GetElapsedTime(timestamp)),
         };
+    }
+
+    /// <summary>
+    /// The services that did not deploy or fail a probe (only non-critical ones get this far), each with
+    /// why: its deploy failure, else its failing probes.
+    /// </summary>
+    private static Dictionary<string, string> DownServices(RunContext run, IterationResult facts)
+    {
+        var down = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var service in run.Config.Services)
+        {
+            var probes = facts.Probes.Records.Where(p => p.Service == service.Name && !p.Healthy).Select(p => $"{p.Url}: {p.Detail}").ToList();
+            if (facts.Deployment.Service(service.Name) is { Deployed: false } failed)
+            {
+                down[service.Name] = $"deploy failed: {failed.Failure}";
+            }
+            else if (probes.Count > 0)
+            {
+                down[service.Name] = "unhealthy: " + string.Join("; ", probes);
+            }
+        }
+
+        return down;
     }
 }

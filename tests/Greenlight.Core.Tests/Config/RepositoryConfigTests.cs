@@ -16,6 +16,7 @@ public sealed class RepositoryConfigTests
         try
         {
             Directory.CreateDirectory(Path.Combine(dir, "sample", "AgentChat.E2E"));
+            Directory.CreateDirectory(Path.Combine(dir, "sample", "AgentChat.Web.E2E"));
             var path = Path.Combine(dir, "greenlight.yaml");
             File.Copy(RepositoryFile(), path);
             return ConfigLoader.Parse(File.ReadAllText(path), path, "greenlight.yaml", env);
@@ -33,7 +34,8 @@ public sealed class RepositoryConfigTests
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         var config = result.Config!;
-        Assert.Equal(["auth", "backend"], config.Services.Select(s => s.Name));
+        Assert.Equal(["auth", "backend", "web"], config.Services.Select(s => s.Name));
+        Assert.Equal([true, true, false], config.Services.Select(s => s.Critical));
         Assert.Equal(["auth"], config.Services[1].DependsOn);
         Assert.Equal("{url:auth}", config.Services[1].Local!.Environment["AGENTCHAT_AUTH_URL"]);
         Assert.Contains("--urls http://127.0.0.1:{port}", config.Services[0].Local!.Run, StringComparison.Ordinal);
@@ -42,9 +44,16 @@ public sealed class RepositoryConfigTests
         Assert.Equal("connection_ready", ws.ExpectFirstMessageType);
         Assert.Equal("auth", ws.Token!.Service);
         Assert.Equal(["agentchat.v1"], ws.Subprotocols); // the sample says its protocol; Greenlight has no default
-        Assert.Equal(["p1-critical", "p2-high", "p3-medium-high"], config.Suites.Select(s => s.Id));
-        Assert.Equal(["Priority=P1", "Priority=P2", "Priority=P3"], config.Suites.Select(s => s.Filter));
-        Assert.Equal([0, 0.05, 0.05], config.Suites.Select(s => s.MaxFailureRate));
+        // The web front end: not critical, its own health probe, the services' URLs for the page.
+        var web = config.Services[2];
+        Assert.Equal(["auth", "backend"], web.DependsOn);
+        Assert.Equal("{url:backend}", web.Local!.Environment["AGENTCHAT_BACKEND_URL"]);
+        Assert.Equal("present", Assert.Single(web.Probes).ExpectJson["assets_status"]);
+        Assert.Equal(["p1-critical", "p2-high", "p3-medium-high", "p2-web"], config.Suites.Select(s => s.Id));
+        Assert.Equal(["Priority=P1", "Priority=P2", "Priority=P3", "Priority=P2"], config.Suites.Select(s => s.Filter));
+        Assert.Equal([0, 0.05, 0.05, 0.05], config.Suites.Select(s => s.MaxFailureRate));
+        // The browser suite is not run when the web app (or what it talks to) is down.
+        Assert.Equal(["web", "auth", "backend"], config.Suites[3].Services);
         Assert.Equal(["p1-critical"], config.Focus["golden-path"]);
     }
 

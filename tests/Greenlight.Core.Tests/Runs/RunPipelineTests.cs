@@ -132,6 +132,42 @@ public sealed class RunPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_NonCriticalServiceOfASuiteDown_ThatSuiteNotRunOthersRunAndTheVerdictSaysWhy()
+    {
+        File.WriteAllText(Path.Combine(_root, "greenlight.yaml"), """
+            project: demo
+            services:
+              auth:
+                local: { run: auth }
+                probes: [ { http: /health } ]
+              web:
+                critical: false
+                depends_on: [auth]
+                local: { build: make web, run: web }
+                probes: [ { http: /health } ]
+            suites:
+              - { id: p1-critical, priority: P1, runner: dotnet, path: e2e, services: [auth], proof: { level: none, level_reason: "scripted stages: no proxy records traffic here" } }
+              - { id: p2-web, priority: P2, runner: dotnet, path: e2e, services: [web, auth], proof: { level: none, level_reason: "scripted stages: no proxy records traffic here" } }
+            """);
+        var deployer = new ScriptedDeployer((service, _) => service.Name == "web"
+            ? new DeployResult { Service = "web", Succeeded = false, Failure = "build failed (exit 1): error CS0117" }
+            : Deployed(service, 41001));
+        var runner = new ScriptedRunner((suite, _, _) => Task.FromResult(ScriptedRunner.Result(suite.Id, passed: 2)));
+
+        var outcome = await Run(deployer, runner);
+
+        Assert.Equal(["p1-critical"], runner.Runs.Select(r => r.Suite));
+        var web = Assert.Single(outcome.Record!.Suites, s => s.Id == "p2-web");
+        Assert.Equal(StageOutcome.NotRun, web.Outcome);
+        Assert.Equal(["service 'web' it needs is down: deploy failed: build failed (exit 1): error CS0117"], web.Problems);
+        Assert.Equal(StageOutcome.Passed, Assert.Single(outcome.Record.Suites, s => s.Id == "p1-critical").Outcome);
+        // A suite that did not run is no pass: the run is not green, and its reasons say which suite and why.
+        Assert.Equal(Verdict.Unproven, outcome.Record.Verdict);
+        Assert.Contains("p2-web: not run (service 'web' it needs is down: deploy failed: build failed (exit 1): error CS0117)", outcome.Record.Reasons);
+        Assert.Contains(outcome.Record.Reasons, r => r.StartsWith("non-critical service 'web' did not deploy", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RunAsync_FirstPhaseFails_FailFastSkipsTheRest()
     {
         var runner = new ScriptedRunner((suite, _, _) => Task.FromResult(ScriptedRunner.Result(suite.Id, passed: 1, failed: 1)));

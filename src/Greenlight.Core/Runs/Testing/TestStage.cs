@@ -8,13 +8,17 @@ using Greenlight.Verdicts;
 
 namespace Greenlight.Runs.Testing;
 
-/// <summary>What the tests need: where the services answer (through the proxies), the probes, history, and which suites failed last time.</summary>
+/// <summary>
+/// What the tests need: where the services answer (through the proxies), the probes, history, which
+/// suites failed last time, and the (non-critical) services that are down, each with why.
+/// </summary>
 internal sealed record TestInputs(
     IReadOnlyDictionary<string, Uri> ServiceUrls,
     ProxySet Proxies,
     IReadOnlyList<ProbeResult> Probes,
     HistorySession History,
-    IReadOnlySet<string> FailingSuites);
+    IReadOnlySet<string> FailingSuites,
+    IReadOnlyDictionary<string, string> DownServices);
 
 /// <summary>Everything the phases produced, in the order they ran.</summary>
 internal sealed record TestStageResult(
@@ -35,7 +39,8 @@ internal sealed record TestStageResult(
 /// <summary>
 /// Runs the plan phase by phase (P1 first), suites that failed last time first inside a phase; each
 /// suite through its runner, its failed tests retried (<c>loop.retry_failed</c>), then judged by the
-/// proof rules. With fail-fast a phase that misses its criterion ends the tests.
+/// proof rules. With fail-fast a phase that misses its criterion ends the tests. A suite that names
+/// (<c>services:</c>) a service that is down is not run: its results would mean nothing.
 /// </summary>
 internal sealed class TestStage(StageRegistry stages, TimeProvider time, IRunProgress progress)
 {
@@ -53,7 +58,9 @@ internal sealed class TestStage(StageRegistry stages, TimeProvider time, IRunPro
                 var inPhase = new List<SuiteOutcome>();
                 foreach (var suite in phase.Suites.OrderBy(s => inputs.FailingSuites.Contains(s.Id) ? 0 : 1))
                 {
-                    inPhase.Add(await RunSuiteAsync(run, iteration, suite, inputs, cancellationToken));
+                    inPhase.Add(NeedsDownService(suite, inputs) is { } why
+                        ? NotRun(suite, why)
+                        : await RunSuiteAsync(run, iteration, suite, inputs, cancellationToken));
                 }
 
                 suites.AddRange(inPhase);
@@ -76,12 +83,24 @@ internal sealed class TestStage(StageRegistry stages, TimeProvider time, IRunPro
             ? (suites.Select(s => s.Suite).ToList(), phases)
             : NotRunSuites.Complete(run.Plan, [.. suites.Select(s => s.Suite)], phases, skipped);
         return new(
-            allPhases, allSuites, [.. suites.SelectMany(s => s.Tests)], [.. suites.Select(s => s.Command)],
+            allPhases, allSuites, [.. suites.SelectMany(s => s.Tests)], [.. suites.Select(s => s.Command).OfType<CommandRecord>()],
             [.. suites.SelectMany(s => s.Failures)],
-            suites.ToDictionary(s => s.Suite.Id, s => s.Window, StringComparer.Ordinal),
+            suites.Where(s => s.Window is not null).ToDictionary(s => s.Suite.Id, s => s.Window!, StringComparer.Ordinal),
             suites.Where(s => s.Baselines is not null).ToDictionary(s => s.Suite.Id, s => s.Baselines!, StringComparer.Ordinal),
             [.. suites.SelectMany(s => s.HistoryProblems)],
             SuiteEvaluator.Ms(time.GetElapsedTime(started)), stop);
+    }
+
+    /// <summary>"service 'web' it needs is down: deploy failed: …" for the first such service of the suite; null when all are up.</summary>
+    private static string? NeedsDownService(SuiteConfig suite, TestInputs inputs) =>
+        suite.Services.FirstOrDefault(inputs.DownServices.ContainsKey) is { } service
+            ? $"service '{service}' it needs is down: {inputs.DownServices[service]}"
+            : null;
+
+    private SuiteOutcome NotRun(SuiteConfig suite, string why)
+    {
+        progress.Step("test", suite.Id, $"{suite.Id}: not run: {why}", null);
+        return new SuiteOutcome(SuiteEvaluator.NotRun(suite, why), [], null, [], null, null, []);
     }
 
     private async Task<SuiteOutcome> RunSuiteAsync(RunContext run, int iteration, SuiteConfig suite, TestInputs inputs, CancellationToken cancellationToken)
@@ -144,6 +163,6 @@ internal sealed class TestStage(StageRegistry stages, TimeProvider time, IRunPro
     }
 
     private sealed record SuiteOutcome(
-        SuiteRecord Suite, IReadOnlyList<TestRecord> Tests, CommandRecord Command, IReadOnlyList<FailureOccurrence> Failures,
-        LogWindow Window, IReadOnlyDictionary<string, TimeSpan>? Baselines, IReadOnlyList<string> HistoryProblems);
+        SuiteRecord Suite, IReadOnlyList<TestRecord> Tests, CommandRecord? Command, IReadOnlyList<FailureOccurrence> Failures,
+        LogWindow? Window, IReadOnlyDictionary<string, TimeSpan>? Baselines, IReadOnlyList<string> HistoryProblems);
 }
