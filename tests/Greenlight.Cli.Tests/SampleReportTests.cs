@@ -18,7 +18,7 @@ public sealed class SampleReportTests
         Path.Combine(root, ".greenlight", "runs", run.GetProperty("run_id").GetString()!);
 
     [Fact]
-    public async Task Run_SampleGreen_ReportShowsEvery86TestsAndJUnitParsesInPython()
+    public async Task Run_SampleGreen_ReportShowsEvery90TestsAndJUnitParsesInPython()
     {
         var root = CliProcess.RepositoryRoot();
         var junit = Path.Combine(Path.GetTempPath(), $"greenlight-junit-{Guid.NewGuid():N}.xml");
@@ -29,15 +29,15 @@ public sealed class SampleReportTests
             Assert.True(result.ExitCode == 0, result.All);
             var run = JsonDocument.Parse(result.Stdout).RootElement;
             Assert.Equal("GREEN", run.GetProperty("verdict").GetString());
-            Assert.Equal(86, run.GetProperty("test_counts").GetProperty("total").GetInt32());
-            Assert.Equal("86 0 0", await PythonAsync(junit,
+            Assert.Equal(90, run.GetProperty("test_counts").GetProperty("total").GetInt32());
+            Assert.Equal("90 0 0", await PythonAsync(junit,
                 "import sys, xml.etree.ElementTree as E; r = E.parse(sys.argv[1]).getroot(); c = r.findall('.//testcase'); "
                 + "print(len(c), len(r.findall('.//failure')), len(r.findall('.//error')))"));
 
             var report = Path.Combine(RunFolder(root, run), "report.html");
             await using var browser = await ReportBrowser.LaunchAsync();
             var page = await browser.OpenAsync(new Uri(report).AbsoluteUri);
-            await Assertions.Expect(page.Locator("#verdict")).ToContainTextAsync("GREEN — 86 tests: 86 proven, 0 failed");
+            await Assertions.Expect(page.Locator("#verdict")).ToContainTextAsync("GREEN — 90 tests: 90 proven, 0 failed");
             await Assertions.Expect(page.Locator("#timeline")).ToBeVisibleAsync();
             await ReportBrowser.ScreenshotAsync(page, "report-green");
 
@@ -56,7 +56,7 @@ public sealed class SampleReportTests
                 await page.Locator("#next").ClickAsync();
             }
 
-            Assert.Equal(86, names.Count);
+            Assert.Equal(90, names.Count);
             await page.Locator("#search").FillAsync("T023_StreamingPartialResults");
             await Assertions.Expect(page.Locator("#test-rows tr.test-row")).ToHaveCountAsync(1);
             await page.Locator("#test-rows tr.test-row").First.ClickAsync();
