@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Greenlight.Model;
 using Greenlight.Reporting;
-using Greenlight.Runs.Recording;
 using Greenlight.Traffic;
 
 namespace Greenlight.Reports;
@@ -34,7 +33,8 @@ public sealed record ReportView(RunRecord Run, IReadOnlyList<TimelineSpan> Timel
             })]
             : Array.Empty<TrafficRecord>();
         var previous = await PreviousDurationsAsync(run, runDirectory, cancellationToken);
-        var (timeline, total) = BuildTimeline(run, ReadTrail(runDirectory));
+        // The record carries its timeline; an older run.json does not, so its trail file is read.
+        var (timeline, total) = BuildTimeline(run, run.Timeline.Count > 0 ? run.Timeline : ReadTrail(runDirectory));
         return new ReportView(run, timeline, total, BuildTestsJson(run, traffic, previous), run.Tests.Count);
     }
 
