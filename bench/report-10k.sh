@@ -77,20 +77,27 @@ with open(run + "/run.json", "w") as out:
 PY
 
 cd "$work"
-started=$(date +%s%N)
-dotnet "$dll" report "$run" --format html >/dev/null
-rendered=$(( ($(date +%s%N) - started) / 1000000 ))
-size=$(stat -c %s "$run/report.html")
+. "$repo/bench/lib.sh"
+rounds=${ROUNDS:-5}
+bench_start report-10k
+rendered_all=(); ready_all=(); opened_all=()
+for round in $(seq 1 "$rounds"); do
+  started=$(date +%s%N)
+  dotnet "$dll" report "$run" --format html >/dev/null
+  rendered=$(( ($(date +%s%N) - started) / 1000000 ))
+  size=$(stat -c %s "$run/report.html")
 
-started=$(date +%s%N)
-dom=$("$chromium" --headless --no-sandbox --disable-gpu --dump-dom "file://$run/report.html" 2>/dev/null)
-opened=$(( ($(date +%s%N) - started) / 1000000 ))
-ready=$(grep -o 'data-ready-ms="[0-9]*"' <<<"$dom" | grep -o '[0-9]*' || true)
-rows=$(grep -o 'class="test-row' <<<"$dom" | wc -l)
-
+  started=$(date +%s%N)
+  dom=$("$chromium" --headless --no-sandbox --disable-gpu --dump-dom "file://$run/report.html" 2>/dev/null)
+  opened=$(( ($(date +%s%N) - started) / 1000000 ))
+  ready=$(grep -o 'data-ready-ms="[0-9]*"' <<<"$dom" | grep -o '[0-9]*' || true)
+  rows=$(grep -o 'class="test-row' <<<"$dom" | wc -l)
+  [ -n "$ready" ] || { echo "round $round: the page never became interactive" >&2; exit 1; }
+  echo "round $round: report.html $size bytes rendered in $rendered ms; interactive at $ready ms; chromium whole run $opened ms; $rows rows in the DOM"
+  rendered_all+=("$rendered"); ready_all+=("$ready"); opened_all+=("$opened")
+done
 echo "tests:                 $count"
-echo "report.html:           $size bytes, rendered by greenlight report in $rendered ms (process included)"
-echo "time to interactive:   ${ready:-?} ms in chromium (performance.now() when the table, filter and pager are ready)"
-echo "chromium, whole run:   $opened ms (start, load, dump, exit)"
-echo "rows in the DOM:       $rows"
-[ -n "$ready" ] || { echo "the page never became interactive" >&2; exit 1; }
+echo "rendered by greenlight report (process included), ms: $(bench_stats "${rendered_all[@]}")"
+echo "time to interactive in chromium (performance.now() when the table, filter and pager are ready), ms: $(bench_stats "${ready_all[@]}")"
+echo "chromium, whole run (start, load, dump, exit), ms: $(bench_stats "${opened_all[@]}")"
+bench_end

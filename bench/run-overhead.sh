@@ -10,10 +10,10 @@
 #   outside: bench/fixtures/outside-api (one Python service, one `command` suite of ten ~1 s checks),
 #            copied to a temp folder. By hand: start service.py on a free port, poll /health every
 #            0.1 s, `sh suite.sh` against it, stop it.
-#   sample:  greenlight.yaml at the repository root (build and start auth and backend, probe, the
-#            86-test E2E suite P1, P2, P3). By hand: what sample/run-e2e.sh does: the same incremental
-#            builds, both services started at once on free ports, /health polled, the E2E exe once
-#            per tier, services stopped.
+#   sample:  greenlight.yaml at the repository root (build and start auth, backend and web, probe,
+#            the 86-test E2E suite's tiers and the 4-test browser suite: 90 tests). By hand: the same
+#            incremental builds, the three services started at once on free ports, /health polled,
+#            the E2E exe per tier and the browser suite's exe in greenlight.yaml's order, services stopped.
 # For every greenlight run the breakdown comes from its run folder (started.json, trail.jsonl,
 # run.json): process start to the run's start, deploy, probes, proxies, tests, stop, and the end
 # (record, history, outputs) to process exit.
@@ -49,7 +49,7 @@ greenlight="$out/tools/greenlight"
 echo "run-overhead: $("$greenlight" --version)"
 # The same CLI precompiled (ReadyToRun, linux-x64), run beside the tool on the outside system.
 dotnet publish src/Greenlight.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out/r2r" -nologo -clp:ErrorsOnly >/dev/null
-for project in sample/AgentChat.Auth sample/AgentChat.Backend sample/AgentChat.E2E; do
+for project in sample/AgentChat.Auth sample/AgentChat.Backend sample/AgentChat.Web sample/AgentChat.E2E sample/AgentChat.Web.E2E; do
   dotnet build "$project" -c Release -nologo -clp:ErrorsOnly >/dev/null
 done
 outside="$out/outside-api"
@@ -101,31 +101,35 @@ direct_outside() {
 }
 
 direct_sample() {
-  local start end rc=0 work pids=() auth_port backend_port tier
+  local start end rc=0 work pids=() auth_port backend_port web_port auth backend web
   work="$(mktemp -d -t overhead-direct.XXXXXX)"
   start="$(now)"
-  dotnet build sample/AgentChat.Auth -c Release -nologo -clp:ErrorsOnly >"$work/build.log"
-  dotnet build sample/AgentChat.Backend -c Release -nologo -clp:ErrorsOnly >>"$work/build.log"
-  dotnet build sample/AgentChat.E2E -c Release -nologo -clp:ErrorsOnly >>"$work/build.log"
-  auth_port="$(free_port)"
-  backend_port="$(free_port)"
-  AGENTCHAT_DB="$work/auth.db" dotnet sample/AgentChat.Auth/bin/Release/net10.0/AgentChat.Auth.dll \
-    --urls "http://127.0.0.1:$auth_port" >"$work/auth.log" 2>&1 &
-  pids+=($!)
-  AGENTCHAT_DB="$work/backend.db" AGENTCHAT_AUTH_URL="http://127.0.0.1:$auth_port" \
-    dotnet sample/AgentChat.Backend/bin/Release/net10.0/AgentChat.Backend.dll \
-    --urls "http://127.0.0.1:$backend_port" >"$work/backend.log" 2>&1 &
-  pids+=($!)
-  wait_healthy "http://127.0.0.1:$auth_port"
-  wait_healthy "http://127.0.0.1:$backend_port"
-  for tier in P1 P2 P3; do
-    GREENLIGHT_AUTH_URL="http://127.0.0.1:$auth_port" GREENLIGHT_BACKEND_URL="http://127.0.0.1:$backend_port" \
-      dotnet exec sample/AgentChat.E2E/bin/Release/net10.0/AgentChat.E2E.dll --filter-trait "Priority=$tier" --no-progress \
-      >"$work/$tier.log" 2>&1 || rc=$?
+  for project in AgentChat.Auth AgentChat.Backend AgentChat.Web AgentChat.E2E AgentChat.Web.E2E; do
+    dotnet build "sample/$project" -c Release -nologo -clp:ErrorsOnly >>"$work/build.log"
   done
+  auth_port="$(free_port)"; backend_port="$(free_port)"; web_port="$(free_port)"
+  auth="http://127.0.0.1:$auth_port"; backend="http://127.0.0.1:$backend_port"; web="http://127.0.0.1:$web_port"
+  AGENTCHAT_DB="$work/auth.db" dotnet sample/AgentChat.Auth/bin/Release/net10.0/AgentChat.Auth.dll \
+    --urls "$auth" >"$work/auth.log" 2>&1 &
+  pids+=($!)
+  AGENTCHAT_DB="$work/backend.db" AGENTCHAT_AUTH_URL="$auth" \
+    dotnet sample/AgentChat.Backend/bin/Release/net10.0/AgentChat.Backend.dll --urls "$backend" >"$work/backend.log" 2>&1 &
+  pids+=($!)
+  AGENTCHAT_AUTH_URL="$auth" AGENTCHAT_BACKEND_URL="$backend" \
+    dotnet sample/AgentChat.Web/bin/Release/net10.0/AgentChat.Web.dll --urls "$web" >"$work/web.log" 2>&1 &
+  pids+=($!)
+  wait_healthy "$auth"; wait_healthy "$backend"; wait_healthy "$web"
+  # The order greenlight.yaml gives: p1-critical, p2-high, p2-web, p3-medium-high.
+  export GREENLIGHT_AUTH_URL="$auth" GREENLIGHT_BACKEND_URL="$backend" GREENLIGHT_WEB_URL="$web"
+  dotnet exec sample/AgentChat.E2E/bin/Release/net10.0/AgentChat.E2E.dll --filter-trait "Priority=P1" --no-progress >"$work/P1.log" 2>&1 || rc=$?
+  dotnet exec sample/AgentChat.E2E/bin/Release/net10.0/AgentChat.E2E.dll --filter-trait "Priority=P2" --no-progress >"$work/P2.log" 2>&1 || rc=$?
+  dotnet exec sample/AgentChat.Web.E2E/bin/Release/net10.0/AgentChat.Web.E2E.dll --filter-trait "Priority=P2" --no-progress >"$work/web.log" 2>&1 || rc=$?
+  dotnet exec sample/AgentChat.E2E/bin/Release/net10.0/AgentChat.E2E.dll --filter-trait "Priority=P3" --no-progress >"$work/P3.log" 2>&1 || rc=$?
+  unset GREENLIGHT_AUTH_URL GREENLIGHT_BACKEND_URL GREENLIGHT_WEB_URL
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   end="$(now)"
+  if [ "$rc" -ne 0 ]; then cp -r "$work" "$out/direct-failed-$RANDOM"; fi
   rm -rf "$work"
   echo "$(ms "$start" "$end") $rc"
 }
