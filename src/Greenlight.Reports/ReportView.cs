@@ -57,6 +57,7 @@ public sealed record ReportView(RunRecord Run, IReadOnlyList<TimelineSpan> Timel
                 o = Status(test),
                 d = test.DurationMs,
                 pd = previous.TryGetValue(Key(test.Suite, test.Name), out var before) ? before : (long?)null,
+                hm = test.HistoryMedianMs,
                 p = test.Proven,
                 r = test.Reasons,
                 e = test.Evidence,

@@ -183,6 +183,8 @@ public sealed record TestRecord
     public string? StackTrace { get; init; }
     /// <summary>When the test started, when the runner's result file says (ties the proxy's traffic to it in report.html).</summary>
     public DateTimeOffset? StartedAt { get; init; }
+    /// <summary>Median duration of this test's recent proven passes in history (the duration-drop baseline), when history has one.</summary>
+    public long? HistoryMedianMs { get; init; }
     /// <summary>Runs of this test: 1, plus its retries under <c>loop.retry_failed</c>.</summary>
     public int Attempts { get; init; } = 1;
     /// <summary>Failed first and passed on a retry: still counted as failed (never green).</summary>

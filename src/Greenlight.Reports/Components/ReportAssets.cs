@@ -122,7 +122,8 @@ public static class ReportAssets
             detail.hidden = false;
             detail.appendChild(el("h3", t.n));
             var facts = t.o + " · " + t.s + " (" + t.ph + ") · " + ms(t.d);
-            if (t.pd != null) facts += " · last run " + ms(t.pd) + (t.d > t.pd * 1.5 && t.d - t.pd > 100 ? " (slower)" : "");
+            if (t.hm != null) facts += " · history median " + ms(t.hm) + (t.d > t.hm * 1.5 && t.d - t.hm > 100 ? " (slower)" : t.d * 2 < t.hm ? " (much faster)" : "");
+            if (t.pd != null) facts += " · last run " + ms(t.pd);
             if (t.a > 1) facts += " · " + t.a + " attempts";
             if (t.fr != null) facts += " · flip rate " + Math.round(t.fr * 100) + " %";
             detail.appendChild(el("p", facts, "facts"));

@@ -44,7 +44,11 @@ internal static class SuiteProver
             if (i < result.Cases.Count && next < proof.Tests.Count && ReferenceEquals(proof.Tests[next].Case, result.Cases[i]))
             {
                 var test = proof.Tests[next++];
-                t = t with { Proven = test.Proven, Reasons = test.Reasons, Evidence = test.Evidence, Requests = test.Requests, ProofLevel = test.Level };
+                t = t with
+                {
+                    Proven = test.Proven, Reasons = test.Reasons, Evidence = test.Evidence, Requests = test.Requests, ProofLevel = test.Level,
+                    HistoryMedianMs = medians.TryGetValue(result.Cases[i].FullName, out var median) ? (long)median.TotalMilliseconds : null,
+                };
             }
 
             judged.Add(t);
