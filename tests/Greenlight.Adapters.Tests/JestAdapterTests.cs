@@ -9,7 +9,7 @@ public sealed class JestSuiteFixture : AdapterSuiteFixture
 
     // jest-junit is the results file Greenlight reads; --json is written too, to check both name alike.
     protected override string Command =>
-        "JEST_JUNIT_OUTPUT_DIR=results node_modules/.bin/jest --ci --maxWorkers=2 --setupFilesAfterEnv \"$GREENLIGHT_JEST_SETUP\" "
+        "JEST_JUNIT_OUTPUT_DIR=results node_modules/.bin/jest --ci --testTimeout=30000 --maxWorkers=2 --setupFilesAfterEnv \"$GREENLIGHT_JEST_SETUP\" "
         + "--reporters=default --reporters=jest-junit --json --outputFile=results/jest.json";
 
     protected override string Results => "results/junit.xml";

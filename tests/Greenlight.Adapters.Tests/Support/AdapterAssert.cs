@@ -9,7 +9,7 @@ internal static class AdapterAssert
     /// <summary>The suite ran clean, and each request the proxy saw named the test that made it.</summary>
     public static void EveryRequestNamesItsTest(AdapterSuiteFixture run, params string[] expectedTests)
     {
-        Assert.True(run.Result.Problems.Count == 0 && run.Result.ExitCode == 0, $"exit {run.Result.ExitCode}; problems: {string.Join(" | ", run.Result.Problems)}\n{run.Output}");
+        Assert.True(run.Result.Problems.Count == 0 && run.Result.ExitCode == 0, $"exit {run.Result.ExitCode}; problems: {string.Join(" | ", run.Result.Problems)}\n{run.Output}\n{run.ResultsText}");
         Assert.Equal(expectedTests.Order(StringComparer.Ordinal), run.Records.Select(r => r.Test ?? "(no header)").Order(StringComparer.Ordinal));
         Assert.All(run.Records, r => Assert.Equal(r.Method == "POST" ? 201 : 200, r.Status));
         // The run folder's traffic.jsonl carries the same names.

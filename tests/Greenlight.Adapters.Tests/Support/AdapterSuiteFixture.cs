@@ -78,6 +78,9 @@ public abstract class AdapterSuiteFixture : IAsyncLifetime
     /// <summary>The output the suite's command wrote, for assertion messages.</summary>
     public string Output => Result.OutputPath is { } path && File.Exists(path) ? File.ReadAllText(path) : "";
 
+    /// <summary>The runner's result file as written (a reporter that writes to a file leaves the output empty), for failure messages.</summary>
+    public string ResultsText => Path.Combine(Root, Results) is var path && File.Exists(path) ? File.ReadAllText(path) : $"(no {Results})";
+
     /// <summary>
     /// Ties the recorded traffic to the report's cases with Greenlight's own attribution, each case
     /// known by <paramref name="names"/> (by default its Name and FullName, as the proof evaluator
