@@ -4,7 +4,7 @@ using BenchmarkDotNet.Running;
 using Greenlight.Benchmarks;
 using Greenlight.Results;
 
-// generate PATH [CASES]: write the benchmark file (for bench/junit-baseline.sh).
+// generate PATH [CASES]: write the benchmark file (for bench/junit-read.sh and bench/junit-million.sh).
 // peak PATH: read it once with Greenlight's reader in a fresh process and print time, allocations and peak working set.
 // stream PATH / tokenize PATH: the same for the streaming per-suite counts and for the tokenizer's own pass.
 // probes [RUNS]: 100 concurrent probes in this fresh process, RUNS times (first run cold).
