@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Greenlight.Cli.Tests;
@@ -13,25 +12,9 @@ public sealed class SampleCrlfGateTests
     [Fact]
     public async Task Run_AfterReplayCrlf_GateRedBeforeDeployNamingTheFileAndLine()
     {
-        var copy = Directory.CreateTempSubdirectory("greenlight-crlf-").FullName;
+        var copy = await SampleCopy.WithReplayAsync("greenlight-crlf-", "crlf", "greenlight.yaml", ".gitattributes");
         try
         {
-            var root = CliProcess.RepositoryRoot();
-            File.Copy(Path.Combine(root, "greenlight.yaml"), Path.Combine(copy, "greenlight.yaml"));
-            File.Copy(Path.Combine(root, ".gitattributes"), Path.Combine(copy, ".gitattributes"));
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "sample"), "*", SearchOption.AllDirectories)
-                         .Where(f => !Path.GetRelativePath(root, f).Split('/').Any(part => part is "bin" or "obj")))
-            {
-                var target = Path.Combine(copy, Path.GetRelativePath(root, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
-
-            await ToolAsync(copy, "git", "init", "-q");
-            await ToolAsync(copy, "git", "add", "-A");
-            await ToolAsync(copy, "git", "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "sample");
-            await ToolAsync(copy, "bash", "sample/replay.sh", "crlf");
-
             var result = await CliProcess.RunAsync(copy, TimeSpan.FromMinutes(3), "run", "--json");
 
             Assert.True(result.ExitCode == 1, result.All);
@@ -48,14 +31,5 @@ public sealed class SampleCrlfGateTests
         {
             Directory.Delete(copy, recursive: true);
         }
-    }
-
-    private static async Task ToolAsync(string directory, string program, params string[] args)
-    {
-        using var process = Process.Start(new ProcessStartInfo(program, args) { WorkingDirectory = directory, RedirectStandardError = true, RedirectStandardOutput = true })!;
-        var error = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', args)}: {error}");
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Greenlight.Cli.Tests;
@@ -17,28 +16,9 @@ public sealed class SampleWebBuildTests
     [Fact]
     public async Task Run_AfterReplayWebBuild_WebDownP2WebNotRunOtherSuitesPassUnproven()
     {
-        var copy = Directory.CreateTempSubdirectory("greenlight-web-build-").FullName;
+        var copy = await SampleCopy.WithReplayAsync("greenlight-web-build-", "web-build", BuildFiles);
         try
         {
-            var root = CliProcess.RepositoryRoot();
-            foreach (var file in BuildFiles)
-            {
-                File.Copy(Path.Combine(root, file), Path.Combine(copy, file));
-            }
-
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "sample"), "*", SearchOption.AllDirectories)
-                         .Where(f => !Path.GetRelativePath(root, f).Split('/').Any(part => part is "bin" or "obj")))
-            {
-                var target = Path.Combine(copy, Path.GetRelativePath(root, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
-
-            await ToolAsync(copy, "git", "init", "-q");
-            await ToolAsync(copy, "git", "add", "-A");
-            await ToolAsync(copy, "git", "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "sample");
-            await ToolAsync(copy, "bash", "sample/replay.sh", "web-build");
-
             var result = await CliProcess.RunAsync(copy, TimeSpan.FromMinutes(8), "run", "--focus", "p2", "--json");
 
             Assert.True(result.ExitCode == 3, result.All);
@@ -66,14 +46,5 @@ public sealed class SampleWebBuildTests
         {
             Directory.Delete(copy, recursive: true);
         }
-    }
-
-    private static async Task ToolAsync(string directory, string program, params string[] args)
-    {
-        using var process = Process.Start(new ProcessStartInfo(program, args) { WorkingDirectory = directory, RedirectStandardError = true, RedirectStandardOutput = true })!;
-        var error = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', args)}: {error}");
     }
 }
