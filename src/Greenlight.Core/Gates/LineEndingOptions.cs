@@ -5,8 +5,8 @@ public sealed record LineEndingOptions
 {
     /// <summary>
     /// Files that break on CRLF when run on Linux: interpreters read a CR into the shebang or the
-    /// source (the §4 #3 <c>IndentationError</c>), and Docker runs RUN lines through sh. YAML and
-    /// JSON are not in the list: their parsers accept CRLF. Any file starting with <c>#!</c> is
+    /// source (a Python module with CRLF line endings can fail to import with <c>IndentationError</c>),
+    /// and Docker runs RUN lines through sh. YAML and JSON are not in the list: their parsers accept CRLF. Any file starting with <c>#!</c> is
     /// checked too. Entries of <c>.gitattributes</c> with <c>eol=lf</c> are always checked.
     /// </summary>
     public static readonly IReadOnlyList<string> DefaultInclude =

@@ -6,7 +6,7 @@ namespace Greenlight.Loop.Tests.Gates;
 
 public sealed class LineEndingGateTests
 {
-    /// <summary>The §4 #3 incident: line 74 of data_helper_agent.py onward came out of a Windows build with CRLF.</summary>
+    /// <summary>The field incident: line 74 of data_helper_agent.py onward came out of a Windows build with CRLF.</summary>
     private static string DataHelperAgent()
     {
         var text = new StringBuilder();

@@ -123,7 +123,7 @@ public sealed class ChangeGuardTests
         using var repo = await RepoWithTestsAsync(ct);
         var guard = new ChangeGuard(repo.Git, TimeProvider.System);
         var before = (await guard.SnapshotAsync(repo.Root, ct)).Value!;
-        // The §5 pattern: the test now accepts 1011 and drops its readiness check.
+        // The field pattern: the test now accepts 1011 and drops its readiness check.
         repo.Write("tests/AgentChat.E2E/WebSocketTests.cs", CsTest
             .Replace("        Assert.Equal(1000, close);\n        Assert.True(ready);\n", "        Assert.True(true); // accepts 1011 as infrastructure limitation\n", StringComparison.Ordinal));
 
