@@ -89,7 +89,8 @@ internal static class DashboardServer
 
                 if (finished)
                 {
-                    await context.Response.WriteAsync("event: done\ndata: {}\n\n", cancellationToken);
+                    // A day-long retry: the browser does not reconnect to a finished run, and ends nothing itself.
+                    await context.Response.WriteAsync("retry: 86400000\nevent: done\ndata: {}\n\n", cancellationToken);
                     await context.Response.Body.FlushAsync(cancellationToken);
                     return;
                 }
