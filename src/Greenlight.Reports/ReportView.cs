@@ -34,7 +34,7 @@ public sealed record ReportView(RunRecord Run, IReadOnlyList<TimelineSpan> Timel
             : Array.Empty<TrafficRecord>();
         var previous = await PreviousDurationsAsync(run, runDirectory, cancellationToken);
         // The record carries its timeline; an older run.json does not, so its trail file is read.
-        var (timeline, total) = BuildTimeline(run, run.Timeline.Count > 0 ? run.Timeline : ReadTrail(runDirectory));
+        var (timeline, total) = BuildTimeline(run, run.Timeline.Count > 0 ? run.Timeline : TrailFile.ReadSteps(runDirectory));
         return new ReportView(run, timeline, total, BuildTestsJson(run, traffic, previous), run.Tests.Count);
     }
 
@@ -148,36 +148,6 @@ public sealed record ReportView(RunRecord Run, IReadOnlyList<TimelineSpan> Timel
         }
 
         return new Dictionary<string, long>();
-    }
-
-    /// <summary>The run's progress steps from trail.jsonl; empty for a run without one.</summary>
-    public static IReadOnlyList<TrailStep> ReadTrail(string runDirectory)
-    {
-        var path = Path.Combine(runDirectory, "trail.jsonl");
-        if (!File.Exists(path))
-        {
-            return [];
-        }
-
-        var steps = new List<TrailStep>();
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream);
-        while (reader.ReadLine() is { } line)
-        {
-            try
-            {
-                if (line.Length > 0 && JsonSerializer.Deserialize<TrailStep>(line, RunJson.Options) is { } step)
-                {
-                    steps.Add(step);
-                }
-            }
-            catch (JsonException)
-            {
-                // A half-written last line of a running (or killed) run.
-            }
-        }
-
-        return steps;
     }
 
     /// <summary>

@@ -79,7 +79,7 @@ internal static class DashboardData
             : [];
 
     private static DateTimeOffset StartOf(string folder) =>
-        ReportView.ReadTrail(folder).FirstOrDefault()?.At ?? default;
+        TrailFile.ReadSteps(folder).FirstOrDefault()?.At ?? default;
 
     private static Dictionary<string, long> SuiteDurations(string folder)
     {

@@ -18,9 +18,8 @@ public sealed record RunStart(int OwnerPid, long OwnerStart, IReadOnlyList<Servi
 internal sealed class RunTrail(IRunProgress inner, TimeProvider time) : IRunProgress
 {
     public const string StartFile = "started.json";
-    public const string StepsFile = "trail.jsonl";
+    public const string StepsFile = TrailFile.Name;
 
-    private static readonly JsonSerializerOptions LineOptions = new(RunJson.Options) { WriteIndented = false };
     private readonly Lock _gate = new();
     private readonly List<TrailStep> _steps = [];
     private string? _directory;
@@ -59,7 +58,7 @@ internal sealed class RunTrail(IRunProgress inner, TimeProvider time) : IRunProg
 
             try
             {
-                File.AppendAllText(Path.Combine(_directory, StepsFile), JsonSerializer.Serialize(step, LineOptions) + "\n");
+                File.AppendAllText(Path.Combine(_directory, StepsFile), JsonSerializer.Serialize(step, RunJson.LineOptions) + "\n");
             }
             catch (IOException)
             {
@@ -79,23 +78,7 @@ internal sealed class RunTrail(IRunProgress inner, TimeProvider time) : IRunProg
                 return null;
             }
 
-            var stepsPath = Path.Combine(directory, StepsFile);
-            var steps = new List<TrailStep>();
-            foreach (var line in File.Exists(stepsPath) ? File.ReadAllLines(stepsPath) : [])
-            {
-                try
-                {
-                    if (JsonSerializer.Deserialize<TrailStep>(line, LineOptions) is { } step)
-                    {
-                        steps.Add(step);
-                    }
-                }
-                catch (JsonException)
-                {
-                    // The last line of a killed run may be cut off: what came before it still counts.
-                }
-            }
-
+            var steps = TrailFile.ReadSteps(directory);
             return (start, steps);
         }
         catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
