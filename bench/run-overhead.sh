@@ -47,8 +47,8 @@ XML
 dotnet tool install --tool-path "$out/tools" --configfile "$out/nuget.config" Greenlight >/dev/null
 greenlight="$out/tools/greenlight"
 echo "run-overhead: $("$greenlight" --version)"
-# The same CLI precompiled (ReadyToRun, linux-x64), run beside the tool on the outside system.
-dotnet publish src/Greenlight.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out/r2r" -nologo -clp:ErrorsOnly >/dev/null
+# The tool package is precompiled (ReadyToRun) for this platform: say so beside the figures.
+echo "run-overhead: installed $(basename "$(dirname "$(find "$out/tools/.store" -name greenlight.dll | head -1)")") package"
 for project in sample/AgentChat.Auth sample/AgentChat.Backend sample/AgentChat.Web sample/AgentChat.E2E sample/AgentChat.Web.E2E; do
   dotnet build "$project" -c Release -nologo -clp:ErrorsOnly >/dev/null
 done
@@ -67,9 +67,9 @@ started, ended = at(run["started_at"]), at(run["ended_at"])
 def first(stage, start=None, done=False):
     return next(t for t, s, x, ok in trail if s == stage and (start is None or x.startswith(start)) and (not done or ok is not None))
 def last(stage): return [t for t, s, _, _ in trail if s == stage][-1]
-deploy0 = first("deploy"); probe0 = first("probe"); probe1 = [t for t, s, _, ok in trail if s == "probe" and ok is not None][-1]
+deploy0 = min(t for t, s, _, _ in trail if s in ("build", "deploy")); probe0 = first("probe"); probe1 = [t for t, s, _, ok in trail if s == "probe" and ok is not None][-1]
 proxy1 = last("proxy"); test0 = first("test", "running"); test1 = last("test"); stop1 = last("stop")
-# start: process start, config, history; deploy: build and start to ready; probe: every probe;
+# start: process start, config, history, gates; deploy: the builds and starts to the last ready; probe: every probe;
 # proxy: rollback check and the proxies' start; tests: every suite with its results read and proof;
 # stop: liveness, analysis, last good, services stopped; end: record, history, outputs, process exit.
 parts = [started - launch, probe0 - deploy0, probe1 - probe0, proxy1 - probe1, test1 - proxy1, stop1 - test1, end - stop1]
@@ -101,12 +101,17 @@ direct_outside() {
 }
 
 direct_sample() {
-  local start end rc=0 work pids=() auth_port backend_port web_port auth backend web
+  local start end rc=0 work pids=() auth_port backend_port web_port auth backend web t1 t2 t3 t4 t5
   work="$(mktemp -d -t overhead-direct.XXXXXX)"
   start="$(now)"
-  for project in AgentChat.Auth AgentChat.Backend AgentChat.Web AgentChat.E2E AgentChat.Web.E2E; do
+  for project in AgentChat.Auth AgentChat.Backend AgentChat.Web; do
     dotnet build "sample/$project" -c Release -nologo -clp:ErrorsOnly >>"$work/build.log"
   done
+  t1="$(now)"
+  for project in AgentChat.E2E AgentChat.Web.E2E; do
+    dotnet build "sample/$project" -c Release -nologo -clp:ErrorsOnly >>"$work/build.log"
+  done
+  t2="$(now)"
   auth_port="$(free_port)"; backend_port="$(free_port)"; web_port="$(free_port)"
   auth="http://127.0.0.1:$auth_port"; backend="http://127.0.0.1:$backend_port"; web="http://127.0.0.1:$web_port"
   AGENTCHAT_DB="$work/auth.db" dotnet sample/AgentChat.Auth/bin/Release/net10.0/AgentChat.Auth.dll \
@@ -119,6 +124,7 @@ direct_sample() {
     dotnet sample/AgentChat.Web/bin/Release/net10.0/AgentChat.Web.dll --urls "$web" >"$work/web.log" 2>&1 &
   pids+=($!)
   wait_healthy "$auth"; wait_healthy "$backend"; wait_healthy "$web"
+  t3="$(now)"
   # The order greenlight.yaml gives: p1-critical, p2-high, p2-web, p3-medium-high.
   export GREENLIGHT_AUTH_URL="$auth" GREENLIGHT_BACKEND_URL="$backend" GREENLIGHT_WEB_URL="$web"
   dotnet exec sample/AgentChat.E2E/bin/Release/net10.0/AgentChat.E2E.dll --filter-trait "Priority=P1" --no-progress >"$work/P1.log" 2>&1 || rc=$?
@@ -126,12 +132,14 @@ direct_sample() {
   dotnet exec sample/AgentChat.Web.E2E/bin/Release/net10.0/AgentChat.Web.E2E.dll --filter-trait "Priority=P2" --no-progress >"$work/web.log" 2>&1 || rc=$?
   dotnet exec sample/AgentChat.E2E/bin/Release/net10.0/AgentChat.E2E.dll --filter-trait "Priority=P3" --no-progress >"$work/P3.log" 2>&1 || rc=$?
   unset GREENLIGHT_AUTH_URL GREENLIGHT_BACKEND_URL GREENLIGHT_WEB_URL
+  t4="$(now)"
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   end="$(now)"
   if [ "$rc" -ne 0 ]; then cp -r "$work" "$out/direct-failed-$RANDOM"; fi
   rm -rf "$work"
-  echo "$(ms "$start" "$end") $rc"
+  # service builds, test-project builds, start to healthy, the suites, stop
+  echo "$(ms "$start" "$end") $rc $(ms "$start" "$t1") $(ms "$t1" "$t2") $(ms "$t2" "$t3") $(ms "$t3" "$t4") $(ms "$t4" "$end")"
 }
 
 # Same values as greenlight.yaml's development defaults; the think time is the backend's default.
@@ -141,9 +149,9 @@ export AGENTCHAT_E2E_BYPASS_KEY="${AGENTCHAT_E2E_BYPASS_KEY:-greenlight-demo-byp
 export AGENTCHAT_SERVICE_SECRET="${AGENTCHAT_SERVICE_SECRET:-greenlight-demo-service-secret}"
 
 report() { # system rows-file
-  local g=() d=() r=() x=() f=() q=() s
+  local g=() d=() r=() x=() f=() s
   while read -r side wall rc rest; do
-    case $side in greenlight) g+=("$wall") ;; by-hand) d+=("$wall") ;; r2r) q+=("$wall") ;; esac
+    case $side in greenlight) g+=("$wall") ;; by-hand) d+=("$wall") ;; esac
   done <"$2"
   for i in "${!g[@]}"; do
     r+=("$(awk "BEGIN{printf \"%.3f\", ${g[$i]} / ${d[$i]}}")")
@@ -153,20 +161,16 @@ report() { # system rows-file
   echo "$1: by hand wall ms    $(bench_stats "${d[@]}")"
   echo "$1: ratio per pair     $(bench_stats "${r[@]}")"
   echo "$1: difference ms      $(bench_stats "${x[@]}")"
-  if [ ${#q[@]} -gt 0 ]; then
-    r=(); x=()
-    for i in "${!q[@]}"; do
-      r+=("$(awk "BEGIN{printf \"%.3f\", ${q[$i]} / ${d[$i]}}")")
-      x+=("$(( q[i] - g[i] ))")
-    done
-    echo "$1: ReadyToRun wall ms $(bench_stats "${q[@]}")"
-    echo "$1: ReadyToRun / by hand $(bench_stats "${r[@]}")"
-    echo "$1: ReadyToRun minus tool ms $(bench_stats "${x[@]}")"
-  fi
   for s in 4 5 6 7 8 9 10; do
     f=()
     while read -r side wall rc rest; do [ "$side" = greenlight ] && f+=("$(echo "$wall $rc $rest" | cut -d' ' -f"$((s - 1))")"); done <"$2"
     echo "$1: greenlight $(echo "start-to-run deploy probe proxy tests stop end-to-exit" | cut -d' ' -f"$((s - 3))") ms $(bench_stats "${f[@]}")"
+  done
+  [ "$1" = sample ] || return 0
+  for s in 4 5 6 7 8; do
+    f=()
+    while read -r side wall rc rest; do [ "$side" = by-hand ] && f+=("$(echo "$wall $rc $rest" | cut -d' ' -f"$((s - 1))")"); done <"$2"
+    echo "$1: by hand $(echo "service-builds test-builds start-to-healthy suites stop" | cut -d' ' -f"$((s - 3))") ms $(bench_stats "${f[@]}")"
   done
 }
 
@@ -180,11 +184,9 @@ for system in outside sample; do
   for i in $(seq 1 "$pairs"); do
     row="greenlight $(greenlight_run "$system" "$dir")"; echo "$system pair $i: $row (load $(bench_load1))"; echo "$row" >>"$rows"
     row="by-hand $(direct_$system)"; echo "$system pair $i: $row (load $(bench_load1))"; echo "$row" >>"$rows"
-    if [ "$system" = outside ]; then
-      row="r2r $(greenlight_run "$system" "$dir" "$out/r2r/greenlight")"; echo "$system pair $i: $row (load $(bench_load1))"; echo "$row" >>"$rows"
-    fi
   done
-  echo "columns: side wall_ms exit [start-to-run deploy probe proxy tests stop end-to-exit verdict]"
+  echo "columns: greenlight wall_ms exit start-to-run deploy probe proxy tests stop end-to-exit verdict"
+  echo "         by-hand wall_ms exit [service-builds test-builds start-to-healthy suites stop]"
   report "$system" "$rows"
 done
 bench_end

@@ -16,6 +16,9 @@ public sealed class HtmlReportReporter(SecretRedactor redactor) : IReporter
 
     public string Name => FileName;
 
+    /// <summary>Written once, for the finished run: rendering it while history is still being written would be done twice.</summary>
+    public bool FinishedOnly => true;
+
     public async Task WriteAsync(RunRecord run, string runDirectory, CancellationToken cancellationToken)
     {
         var view = await ReportView.BuildAsync(run, runDirectory, redactor.Redact, cancellationToken);

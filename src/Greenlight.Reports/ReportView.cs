@@ -152,8 +152,8 @@ public sealed record ReportView(RunRecord Run, IReadOnlyList<TimelineSpan> Timel
 
     /// <summary>
     /// Bars from the trail: a step without a result opens a bar, the next step of the same stage and
-    /// subject with one closes it. A deploy is split into its build and start (the service record has
-    /// both); the suites of a priority make its phase; a result with nothing open (a rollback, a
+    /// subject with one closes it. A service built ahead of its start has a build bar of its own; a deploy
+    /// that built and started in one step is split into its build and start (the service record has both); the suites of a priority make its phase; a result with nothing open (a rollback, a
     /// retry) is a mark of its own.
     /// </summary>
     public static (IReadOnlyList<TimelineSpan> Spans, double TotalMs) BuildTimeline(RunRecord run, IReadOnlyList<TrailStep> trail)
@@ -165,6 +165,7 @@ public sealed record ReportView(RunRecord Run, IReadOnlyList<TimelineSpan> Timel
         var services = run.Iterations.SelectMany(i => i.Services).Concat(run.Services).GroupBy(s => s.Name).ToDictionary(g => g.Key, g => g.Last());
         var suitePhase = run.Iterations.SelectMany(i => i.Suites).Concat(run.Suites).GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.Last().Priority);
         var suiteSpans = new List<(string Phase, double Start, double End, bool Ok)>();
+        var builtAhead = trail.Where(s => s.Stage == "build").Select(s => s.Subject).ToHashSet(StringComparer.Ordinal);
         foreach (var step in trail)
         {
             var key = (step.Stage, step.Subject);
@@ -187,7 +188,8 @@ public sealed record ReportView(RunRecord Run, IReadOnlyList<TimelineSpan> Timel
 
             var start = Ms(begun.At - origin);
             var kind = step.Ok == true ? "ok" : "fail";
-            if (step.Stage == "deploy" && services.TryGetValue(step.Subject, out var service) && service.BuildMs > 0 && service.BuildMs < at - start)
+            // A service built ahead has its own build span; one built as part of its deploy step is split here.
+            if (step.Stage == "deploy" && !builtAhead.Contains(step.Subject) && services.TryGetValue(step.Subject, out var service) && service.BuildMs > 0 && service.BuildMs < at - start)
             {
                 spans.Add(new TimelineSpan($"build {step.Subject}", start, service.BuildMs, "ok", $"build {step.Subject}"));
                 spans.Add(new TimelineSpan($"start {step.Subject}", start + service.BuildMs, at - start - service.BuildMs, kind, step.Text));

@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.IO.Compression;
+using System.Reflection.PortableExecutable;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
 namespace Greenlight.Cli.Tests;
@@ -19,7 +22,14 @@ public sealed class ToolPackageTests : IDisposable
         var artifacts = Path.Combine(_work, "artifacts");
         var pack = await DotnetAsync(root, "pack", "src/Greenlight.Cli", "-c", "Release", "--no-restore", "-o", artifacts, "-nologo", "-clp:ErrorsOnly");
         Assert.True(pack.ExitCode == 0, pack.Output);
-        var package = Assert.Single(Directory.GetFiles(artifacts, "Greenlight.*.nupkg"));
+        // One pointer package and one package per platform, precompiled for the platform, plus the portable "any".
+        var package = Assert.Single(Directory.GetFiles(artifacts, "Greenlight.*.nupkg"), f => Regex.IsMatch(Path.GetFileName(f), @"^Greenlight\.\d+\.\d+\.\d+\.nupkg$"));
+        var version = Path.GetFileName(package)["Greenlight.".Length..^".nupkg".Length];
+        var platforms = new[] { "linux-x64", "linux-arm64", "osx-arm64", "win-x64", "any" };
+        Assert.Equal(
+            platforms.Select(p => $"Greenlight.{p}.{version}.nupkg").Append(Path.GetFileName(package)).Order(StringComparer.Ordinal),
+            Directory.GetFiles(artifacts, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(platforms, ReadToolSettings(package).Descendants("RuntimeIdentifierPackage").Select(e => e.Attribute("RuntimeIdentifier")?.Value));
 
         var metadata = ReadNuspec(package);
         string Field(string name) => metadata.Elements().Single(e => e.Name.LocalName == name).Value;
@@ -45,10 +55,16 @@ public sealed class ToolPackageTests : IDisposable
         Assert.True(install.ExitCode == 0, install.Output);
         Assert.Contains($"version '{Field("version")}'", install.Output, StringComparison.Ordinal);
 
+        // The install took this platform's package, and its code is precompiled (ReadyToRun), not only IL.
+        var platform = platforms.Contains(RuntimeInformation.RuntimeIdentifier) ? RuntimeInformation.RuntimeIdentifier : "any";
+        var core = Assert.Single(Directory.GetFiles(Path.Combine(tools, ".store"), "Greenlight.Core.dll", SearchOption.AllDirectories));
+        Assert.Contains($"greenlight.{platform}", core, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(platform != "any", IsReadyToRun(core));
+
         var greenlight = Path.Combine(tools, "greenlight");
-        var version = await RunAsync(greenlight, _work, "--version");
-        Assert.True(version.ExitCode == 0, version.Output);
-        Assert.StartsWith(Field("version") + "+", version.Output.Trim(), StringComparison.Ordinal);
+        var answer = await RunAsync(greenlight, _work, "--version");
+        Assert.True(answer.ExitCode == 0, answer.Output);
+        Assert.StartsWith(Field("version") + "+", answer.Output.Trim(), StringComparison.Ordinal);
 
         var project = CliProcess.CopyProject("command-project");
         try
@@ -62,6 +78,20 @@ public sealed class ToolPackageTests : IDisposable
         {
             Directory.Delete(project, recursive: true);
         }
+    }
+
+    private static XDocument ReadToolSettings(string package)
+    {
+        using var zip = ZipFile.OpenRead(package);
+        using var stream = zip.Entries.Single(e => e.Name == "DotnetToolSettings.xml").Open();
+        return XDocument.Load(stream);
+    }
+
+    /// <summary>A ReadyToRun assembly carries native code: its CLR header points at a managed native header.</summary>
+    private static bool IsReadyToRun(string assembly)
+    {
+        using var pe = new PEReader(File.OpenRead(assembly));
+        return pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
     }
 
     private static XElement ReadNuspec(string package)
@@ -87,7 +117,7 @@ public sealed class ToolPackageTests : IDisposable
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(5));
+        timeout.CancelAfter(TimeSpan.FromMinutes(15));
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -95,7 +125,7 @@ public sealed class ToolPackageTests : IDisposable
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {string.Join(' ', args)} did not finish within 5 minutes");
+            throw new TimeoutException($"{file} {string.Join(' ', args)} did not finish within 15 minutes");
         }
 
         return (process.ExitCode, await stdout + await stderr);

@@ -48,26 +48,13 @@ public sealed partial class LocalDeployer(ChildProcess processes, TimeProvider t
         var logs = Path.Combine(context.RunDirectory, "logs");
         Directory.CreateDirectory(logs);
 
-        var buildStart = time.GetTimestamp();
-        if (local.Build is { } build)
+        var built = context.Built ?? await BuildAsync(service, context, cancellationToken).ConfigureAwait(false);
+        if (built is { Succeeded: false })
         {
-            var buildLog = Path.Combine(logs, service.Name + ".build.log");
-            var built = await processes.RunAsync(
-                ProcessSpec.Shell(Placeholders.Expand(build)) with
-                {
-                    WorkingDirectory = local.WorkingDirectory,
-                    Environment = ExpandEnvironment(local, port: null),
-                    Timeout = _options.BuildTimeout,
-                    LogPath = buildLog,
-                },
-                cancellationToken).ConfigureAwait(false);
-            if (!built.Succeeded)
-            {
-                return Failed(service.Name, $"build {built.Describe()}{Quote(built.Tail)}") with { BuildDuration = time.GetElapsedTime(buildStart), LogPath = buildLog };
-            }
+            return Failed(service.Name, built.Failure!) with { BuildDuration = built.Duration, LogPath = built.LogPath };
         }
 
-        var buildDuration = time.GetElapsedTime(buildStart);
+        var buildDuration = built?.Duration ?? TimeSpan.Zero;
         var port = local.Port ?? FreePort.Pick();
         if (local.Port is not null && !FreePort.IsFree(port))
         {
@@ -75,6 +62,29 @@ public sealed partial class LocalDeployer(ChildProcess processes, TimeProvider t
         }
 
         return await StartAsync(service, local, context, registry, port, buildDuration, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ServiceBuild?> BuildAsync(ServiceConfig service, DeployContext context, CancellationToken cancellationToken)
+    {
+        if (service.Local is not { Build: { } build } local)
+        {
+            return null;
+        }
+
+        var logs = Path.Combine(context.RunDirectory, "logs");
+        Directory.CreateDirectory(logs);
+        var buildLog = Path.Combine(logs, service.Name + ".build.log");
+        var start = time.GetTimestamp();
+        var built = await processes.RunAsync(
+            ProcessSpec.Shell(Placeholders.Expand(build)) with
+            {
+                WorkingDirectory = local.WorkingDirectory,
+                Environment = ExpandEnvironment(local, port: null),
+                Timeout = _options.BuildTimeout,
+                LogPath = buildLog,
+            },
+            cancellationToken).ConfigureAwait(false);
+        return new ServiceBuild(service.Name, time.GetElapsedTime(start), buildLog, built.Succeeded ? null : $"build {built.Describe()}{Quote(built.Tail)}");
     }
 
     public async Task StopAllAsync(CancellationToken cancellationToken)

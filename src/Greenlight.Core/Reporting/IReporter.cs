@@ -11,5 +11,11 @@ public interface IReporter
     /// <summary>"worklog", "run.json", …: named in the message when it fails.</summary>
     string Name { get; }
 
+    /// <summary>
+    /// True for an output written once, when the run is over (report.html, a CI verdict file); false (the default)
+    /// for one also written while the run is unfinished, so a crash leaves it on disk (run.json, the worklog).
+    /// </summary>
+    bool FinishedOnly => false;
+
     Task WriteAsync(RunRecord run, string runDirectory, CancellationToken cancellationToken);
 }

@@ -15,6 +15,9 @@ public sealed class JUnitVerdictReporter(string path) : IReporter
 {
     public string Name => $"JUnit verdict ({path})";
 
+    /// <summary>A CI verdict exists only for a finished run.</summary>
+    public bool FinishedOnly => true;
+
     public async Task WriteAsync(RunRecord run, string runDirectory, CancellationToken cancellationToken)
     {
         var full = Path.GetFullPath(path);

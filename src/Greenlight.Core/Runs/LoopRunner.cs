@@ -72,7 +72,7 @@ internal sealed class LoopRunner(IterationRunner iterations, LastGoodKeeper last
                 bundle = BundleWriter.RelativePath(run, number);
                 // run.json and worklog.md as they stand, so the remediation command can read them.
                 var soFar = View(run, facts, done, IterationRecords.Build(facts, view, bundle, null, null, null));
-                await reporters.WriteAsync(soFar, run.RunDirectory, CancellationToken.None);
+                await reporters.WriteAsync(soFar, run.RunDirectory, CancellationToken.None, finished: false);
                 await bundles.WriteAsync(run, number, soFar, facts.Deployment.LogPaths, cancellationToken);
             }
 

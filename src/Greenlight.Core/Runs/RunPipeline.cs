@@ -130,30 +130,31 @@ public sealed class RunPipeline
     }
 
     /// <summary>
-    /// The record, built once; the outputs first (so a crash after them leaves the run on disk), then
-    /// history and tracking, then the outputs again with what they did.
+    /// The record, built once; the outputs first (so a crash after them leaves the run on disk: run.json,
+    /// tests.jsonl, the worklog), then history and tracking, then the outputs again with what they did,
+    /// with those written only for a finished run (report.html, a CI verdict file).
     /// </summary>
     private async Task<RunOutcome> RecordAsync(RunContext run, LoopResult loop, StageStop? stop, string? stopError, HistorySession history, IReadOnlyList<string> recovered)
     {
         var record = Finish(run, loop, stop, stopError, recovered) with { Timeline = _trail.Steps };
         var baselines = Baselines(loop);
-        await WriteOutputsAsync(record with { History = history.Pending(baselines) }, run.RunDirectory);
+        await WriteOutputsAsync(record with { History = history.Pending(baselines) }, run.RunDirectory, finished: false);
         var safe = RunJson.Redact(record, _redactor);
         var kept = await history.SaveAsync(safe, HistoryProblems(loop), baselines, CancellationToken.None);
         var tracked = await _tracking.PublishAsync(run, safe with { History = kept });
         record = record with { History = kept, Tracking = tracked, Timeline = _trail.Steps };
-        await WriteOutputsAsync(record, run.RunDirectory);
+        await WriteOutputsAsync(record, run.RunDirectory, finished: true);
         return new RunOutcome(RunJson.Redact(record, _redactor), run.RunDirectory, []);
     }
 
-    private async Task WriteOutputsAsync(RunRecord record, string directory)
+    private async Task WriteOutputsAsync(RunRecord record, string directory, bool finished)
     {
         if (_quitting)
         {
             return;
         }
 
-        foreach (var failure in await _reporters.WriteAsync(record, directory, CancellationToken.None))
+        foreach (var failure in await _reporters.WriteAsync(record, directory, CancellationToken.None, finished))
         {
             _progress.Step("report", "outputs", failure, false);
         }

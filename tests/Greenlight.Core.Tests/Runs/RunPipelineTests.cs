@@ -266,6 +266,36 @@ public sealed class RunPipelineTests : IDisposable
         Assert.True(Directory.Exists(outcome.RunDirectory));
     }
 
+    [Fact]
+    public async Task RunAsync_FinishedOnlyOutput_WrittenOnceAtTheEnd_OthersAlsoBeforeHistory()
+    {
+        var runner = new ScriptedRunner((suite, _, _) => Task.FromResult(ScriptedRunner.Result(suite.Id, passed: 2)));
+        var stages = new StageRegistry(Deployer(), [new ScriptedProbe(_ => true)], [runner]);
+        var written = new List<string>();
+        var reporters = new Greenlight.Reporting.CompositeReporter(new SecretRedactor(), [new LoggingReporter("run.json", false, written), new LoggingReporter("report.html", true, written)]);
+        var pipeline = new RunPipeline(stages, _time, new SecretRedactor(), IRunProgress.None, new Random(7), reporters);
+
+        var outcome = await pipeline.RunAsync(Path.Combine(_root, "greenlight.yaml"), new RunOptions(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, outcome.ExitCode);
+        // run.json and the worklog: once before history (a crash after leaves them on disk), once with what history kept;
+        // report.html and a CI verdict: once, from the finished record.
+        Assert.Equal(["run.json Green", "run.json Green", "report.html Green"], written);
+    }
+
+    private sealed class LoggingReporter(string name, bool finishedOnly, List<string> written) : Greenlight.Reporting.IReporter
+    {
+        public string Name => name;
+
+        public bool FinishedOnly => finishedOnly;
+
+        public Task WriteAsync(RunRecord run, string runDirectory, CancellationToken cancellationToken)
+        {
+            written.Add($"{name} {run.Verdict}");
+            return Task.CompletedTask;
+        }
+    }
+
     private sealed class ThrowingReporter(Exception error) : Greenlight.Reporting.IReporter
     {
         public string Name => "throwing";

@@ -12,6 +12,8 @@ internal sealed record DeployStageResult(Deployment Deployment, IReadOnlyList<st
 /// <summary>
 /// Builds and starts local services, runs remote services' deploy commands and takes <c>url:</c>
 /// services as they are, dependencies first. A later iteration redeploys only <c>only</c>.
+/// Builds run one after another ahead of the starts: while a service starts and becomes ready,
+/// the next one already builds (a service is only started after the ones it depends on are ready).
 /// </summary>
 internal sealed class DeployStage(StageRegistry stages, TimeProvider time, IRunProgress progress)
 {
@@ -24,24 +26,71 @@ internal sealed class DeployStage(StageRegistry stages, TimeProvider time, IRunP
         var commands = new List<CommandRecord>();
         var notes = new List<string>();
         StageStop? stop = null;
+        var order = DeployOrder.Of(run.Config.Services).Where(s => only is null || only.Contains(s.Name)).ToList();
+        using var ahead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var builds = BuildAhead(run, iteration, order.Where(s => current.Services.All(d => d.Name != s.Name)), ahead.Token);
         try
         {
-            foreach (var service in DeployOrder.Of(run.Config.Services).Where(s => only is null || only.Contains(s.Name)))
+            foreach (var service in order)
             {
                 deployment = await StopForRedeployAsync(deployment, service.Name, cancellationToken);
                 deployed.Add(service.Name);
-                deployment = await DeployOneAsync(run, iteration, deployment, service, commands, notes, cancellationToken);
+                deployment = await DeployOneAsync(run, iteration, deployment, service, builds.GetValueOrDefault(service.Name), commands, notes, cancellationToken);
             }
         }
         catch (Exception ex) when (StageStop.Catches(ex))
         {
             stop = StageStop.From(ex, cancellationToken);
         }
+        finally
+        {
+            // A build nobody waits for any more (its dependency failed, the run stopped) is stopped, not left running.
+            await ahead.CancelAsync();
+            await Task.WhenAll(builds.Values.Select(b => b.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default)));
+        }
 
         return new(deployment, deployed, commands, notes, SuiteEvaluator.Ms(time.GetElapsedTime(started)), stop);
     }
 
-    private async Task<Deployment> DeployOneAsync(RunContext run, int iteration, Deployment deployment, ServiceConfig service, List<CommandRecord> commands, List<string> notes, CancellationToken cancellationToken)
+    /// <summary>
+    /// The builds of services deployed for the first time, one after another in deploy order, started now.
+    /// A service being redeployed builds after its old process is stopped (a build must not overwrite a running program's files).
+    /// </summary>
+    private Dictionary<string, Task<ServiceBuild?>> BuildAhead(RunContext run, int iteration, IEnumerable<ServiceConfig> services, CancellationToken cancellationToken)
+    {
+        var builds = new Dictionary<string, Task<ServiceBuild?>>(StringComparer.Ordinal);
+        if (stages.Deployer is not { } deployer)
+        {
+            return builds;
+        }
+
+        Task previous = Task.CompletedTask;
+        foreach (var service in services.Where(s => s.Local?.Build is not null))
+        {
+            var build = BuildAfterAsync(previous, service);
+            builds[service.Name] = build;
+            previous = build;
+        }
+
+        return builds;
+
+        async Task<ServiceBuild?> BuildAfterAsync(Task before, ServiceConfig service)
+        {
+            await before.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            cancellationToken.ThrowIfCancellationRequested();
+            progress.Step("build", service.Name, $"building {service.Name}", null);
+            var context = new DeployContext(run.WorkDirectory(iteration), run.Config.RootDirectory, new Dictionary<string, Uri>(), run.RunId);
+            var built = await deployer.BuildAsync(service, context, cancellationToken);
+            if (built is not null)
+            {
+                progress.Step("build", service.Name, built.Succeeded ? $"{service.Name} built in {built.Duration.TotalSeconds:0.0} s" : $"{service.Name}: {built.Failure}", built.Succeeded);
+            }
+
+            return built;
+        }
+    }
+
+    private async Task<Deployment> DeployOneAsync(RunContext run, int iteration, Deployment deployment, ServiceConfig service, Task<ServiceBuild?>? build, List<CommandRecord> commands, List<string> notes, CancellationToken cancellationToken)
     {
         var failedDependency = service.DependsOn.FirstOrDefault(d => deployment.Services.Any(s => s.Name == d && !s.Deployed));
         if (failedDependency is not null)
@@ -63,14 +112,15 @@ internal sealed class DeployStage(StageRegistry stages, TimeProvider time, IRunP
             return deployment.With(new ServiceRecord { Name = service.Name, Critical = service.Critical, Url = service.Url!.ToString(), Deployed = true }, service.Url);
         }
 
-        return await DeployLocalAsync(run, iteration, deployment, RuntimePlaceholders.WithUrls(service, deployment.Urls), commands, notes, cancellationToken);
+        var built = build is null ? null : await build;
+        return await DeployLocalAsync(run, iteration, deployment, RuntimePlaceholders.WithUrls(service, deployment.Urls), built, commands, notes, cancellationToken);
     }
 
-    private async Task<Deployment> DeployLocalAsync(RunContext run, int iteration, Deployment deployment, ServiceConfig service, List<CommandRecord> commands, List<string> notes, CancellationToken cancellationToken)
+    private async Task<Deployment> DeployLocalAsync(RunContext run, int iteration, Deployment deployment, ServiceConfig service, ServiceBuild? built, List<CommandRecord> commands, List<string> notes, CancellationToken cancellationToken)
     {
         var local = service.Local!;
-        progress.Step("deploy", service.Name, local.Build is null ? $"starting {service.Name}" : $"building and starting {service.Name}", null);
-        var context = new DeployContext(run.WorkDirectory(iteration), run.Config.RootDirectory, new Dictionary<string, Uri>(deployment.Urls), run.RunId);
+        progress.Step("deploy", service.Name, local.Build is null || built is not null ? $"starting {service.Name}" : $"building and starting {service.Name}", null);
+        var context = new DeployContext(run.WorkDirectory(iteration), run.Config.RootDirectory, new Dictionary<string, Uri>(deployment.Urls), run.RunId, built);
         var result = await stages.Deployer!.DeployAsync(service, context, cancellationToken);
         foreach (var note in result.Notes)
         {
