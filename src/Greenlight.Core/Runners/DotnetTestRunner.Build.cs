@@ -8,9 +8,28 @@ public sealed partial class DotnetTestRunner
 {
     private sealed record BuildOutcome(string? Assembly, DotnetTestPlatform Platform, string? Failure, int? ExitCode, string LogPath);
 
-    /// <summary>One build per project per runner instance, shared by its suites and its listing.</summary>
-    private Task<BuildOutcome> BuildAsync(SuiteConfig suite, SuiteRunContext context, CancellationToken cancellationToken) =>
-        _builds.GetOrAdd(suite.Path, _ => new Lazy<Task<BuildOutcome>>(() => BuildOnceAsync(suite, context, cancellationToken))).Value;
+    /// <summary>
+    /// One build per project per runner instance, shared by its suites, its listing and the build ahead of them;
+    /// a build that was cancelled (an iteration that ended before its tests) is built again when asked for.
+    /// </summary>
+    private Task<BuildOutcome> BuildAsync(SuiteConfig suite, SuiteRunContext context, CancellationToken cancellationToken)
+    {
+        var fresh = new Lazy<Task<BuildOutcome>>(() => BuildOnceAsync(suite, context, cancellationToken));
+        var cached = _builds.GetOrAdd(suite.Path, fresh);
+        if (cached != fresh && cached.IsValueCreated && cached.Value.IsCanceled && _builds.TryUpdate(suite.Path, fresh, cached))
+        {
+            cached = fresh;
+        }
+
+        return cached.Value;
+    }
+
+    public async Task<SuitePreparation?> PrepareAsync(SuiteConfig suite, SuiteRunContext context, CancellationToken cancellationToken)
+    {
+        var build = await BuildAsync(suite, context, cancellationToken).ConfigureAwait(false);
+        var project = Path.GetRelativePath(context.RepositoryRoot, suite.Path);
+        return new SuitePreparation(build.Failure is null, build.Failure is null ? $"built {project}" : $"{project}: {build.Failure}");
+    }
 
     /// <summary>
     /// <c>-t:Build -getProperty:…</c> builds and then prints the properties as JSON (MSBuild then

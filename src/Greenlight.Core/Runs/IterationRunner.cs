@@ -31,6 +31,8 @@ internal sealed class IterationRunner(IterationStages stages, Stages.IServicePro
         var facts = new IterationResult { Number = start.Number, StartedAt = time.GetUtcNow(), Deployment = start.Deployment };
         var proxies = ProxySet.None;
         string? notRun = null;
+        using var preparing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var prepared = Task.CompletedTask;
         try
         {
             var gates = await stages.Gates.RunAsync(run, start.Number, start.Redeploy, cancellationToken);
@@ -41,7 +43,11 @@ internal sealed class IterationRunner(IterationStages stages, Stages.IServicePro
                 return await CloseAsync(run, facts, proxies, history, notRun, timestamp);
             }
 
-            var deploy = await stages.Deploy.DeployAsync(run, start.Number, start.Deployment, start.Redeploy, cancellationToken);
+            // Builds start now and run one after another: the services' (each service starts once its own is done),
+            // then the test projects', while the services start and are probed.
+            await using var builds = stages.Deploy.StartBuilds(run, start.Number, start.Deployment, start.Redeploy, cancellationToken);
+            prepared = stages.Tests.PrepareAsync(run, start.Number, builds.Done, preparing.Token);
+            var deploy = await stages.Deploy.DeployAsync(run, start.Number, start.Deployment, start.Redeploy, builds, cancellationToken);
             facts = facts with
             {
                 Deployment = deploy.Deployment, Deployed = deploy.Deployed, DeployMs = deploy.DurationMs, Notes = deploy.Notes,
@@ -79,6 +85,12 @@ internal sealed class IterationRunner(IterationStages stages, Stages.IServicePro
         {
             facts = facts with { Stop = StageStop.From(ex, cancellationToken) };
             notRun = facts.Stop.NotRunWhy;
+        }
+        finally
+        {
+            // Test projects built ahead for suites that never ran (blocked, stopped) are stopped, not left building.
+            await preparing.CancelAsync();
+            await prepared;
         }
 
         return await CloseAsync(run, facts, proxies, history, notRun, timestamp);

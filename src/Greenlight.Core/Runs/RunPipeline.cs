@@ -274,7 +274,8 @@ public sealed class RunPipeline
             LoopSettings.From(config.Loop, new RunOptions()));
         try
         {
-            var deployed = await _deploy.DeployAsync(run, 1, Deployment.Empty, null, cancellationToken);
+            await using var builds = _deploy.StartBuilds(run, 1, Deployment.Empty, null, cancellationToken);
+            var deployed = await _deploy.DeployAsync(run, 1, Deployment.Empty, null, builds, cancellationToken);
             if (deployed.Stop is { } stop)
             {
                 cancellationToken.ThrowIfCancellationRequested();

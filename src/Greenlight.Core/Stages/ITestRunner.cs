@@ -14,7 +14,17 @@ public interface ITestRunner
     Task<TestListing> ListAsync(SuiteConfig suite, SuiteRunContext context, CancellationToken cancellationToken);
 
     Task<SuiteRunResult> RunAsync(SuiteConfig suite, SuiteRunContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Builds what the suite runs (a test project) ahead of its run, while the services start; its run then
+    /// uses that build, and a build that failed is reported by the run as before. Null when there is nothing
+    /// to build; otherwise whether it built and a line for people ("built sample/App.E2E", or why not).
+    /// </summary>
+    Task<SuitePreparation?> PrepareAsync(SuiteConfig suite, SuiteRunContext context, CancellationToken cancellationToken) => Task.FromResult<SuitePreparation?>(null);
 }
+
+/// <summary>What building a suite's project ahead of its run did: <c>"built sample/App.E2E"</c>, or why it did not build.</summary>
+public sealed record SuitePreparation(bool Succeeded, string Line);
 
 /// <param name="SuiteDirectory">Where this suite's output, results and runner log go.</param>
 /// <param name="Environment">Extra variables for the runner, including every <c>GREENLIGHT_&lt;SERVICE&gt;_URL</c>.</param>

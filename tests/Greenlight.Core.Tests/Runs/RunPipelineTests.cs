@@ -267,6 +267,20 @@ public sealed class RunPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_RunnerBuildsAhead_OncePerProject_InTheTrail()
+    {
+        var runner = new ScriptedRunner((suite, _, _) => Task.FromResult(ScriptedRunner.Result(suite.Id, passed: 2))) { Prepared = [] };
+
+        var outcome = await Run(Deployer(), runner);
+
+        Assert.Equal(0, outcome.ExitCode);
+        // p1-critical and p2-high share the project e2e: one build, asked for by the first suite to run.
+        Assert.Equal(["p1-critical"], runner.Prepared);
+        var trail = await File.ReadAllLinesAsync(Path.Combine(outcome.RunDirectory!, "trail.jsonl"), TestContext.Current.CancellationToken);
+        Assert.Single(trail, l => l.Contains("\"stage\":\"build\"", StringComparison.Ordinal) && l.Contains("built e2e", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RunAsync_FinishedOnlyOutput_WrittenOnceAtTheEnd_OthersAlsoBeforeHistory()
     {
         var runner = new ScriptedRunner((suite, _, _) => Task.FromResult(ScriptedRunner.Result(suite.Id, passed: 2)));

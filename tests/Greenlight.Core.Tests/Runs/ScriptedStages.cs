@@ -50,6 +50,20 @@ internal sealed class ScriptedRunner(Func<SuiteConfig, SuiteRunContext, Cancella
         return run(suite, context, cancellationToken);
     }
 
+    /// <summary>Set: the runner builds ahead (like the dotnet runner), recording each build; null: nothing to build.</summary>
+    public List<string>? Prepared { get; init; }
+
+    public Task<SuitePreparation?> PrepareAsync(SuiteConfig suite, SuiteRunContext context, CancellationToken cancellationToken)
+    {
+        if (Prepared is null)
+        {
+            return Task.FromResult<SuitePreparation?>(null);
+        }
+
+        Prepared.Add(suite.Id);
+        return Task.FromResult<SuitePreparation?>(new SuitePreparation(true, $"built {Path.GetFileName(suite.Path)}"));
+    }
+
     public static SuiteRunResult Result(string suite, int passed, int failed = 0) => new()
     {
         SuiteId = suite,

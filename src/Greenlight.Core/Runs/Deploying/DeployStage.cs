@@ -5,6 +5,35 @@ using Greenlight.Verdicts;
 
 namespace Greenlight.Runs.Deploying;
 
+/// <summary>
+/// Builds running ahead of the deploy, one after another: each service's by name, and when the last has ended.
+/// Disposing stops the builds nobody waited for (a dependency failed, the run stopped) and waits for them.
+/// </summary>
+internal sealed class ServiceBuilds(IReadOnlyDictionary<string, Task<ServiceBuild?>> byService, Task done, CancellationTokenSource cancel) : IAsyncDisposable
+{
+    public static ServiceBuilds None { get; } = new(new Dictionary<string, Task<ServiceBuild?>>(), Task.CompletedTask, new CancellationTokenSource());
+
+    public IReadOnlyDictionary<string, Task<ServiceBuild?>> ByService { get; } = byService;
+
+    /// <summary>Completes, never faults, once every build has ended, however it ended.</summary>
+    public Task Done { get; } = done;
+
+    /// <summary>A task that completes when <paramref name="task"/> has ended, whatever its outcome.</summary>
+    public static Task Settled(Task task) => task.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (this == None)
+        {
+            return;
+        }
+
+        await cancel.CancelAsync();
+        await Done;
+        cancel.Dispose();
+    }
+}
+
 /// <summary>What a deploy left running, the services it (re)deployed and the commands it ran.</summary>
 /// <param name="Notes">What the deployer did besides deploying ("reaped 4 processes left by run X …"), for the console and the worklog.</param>
 internal sealed record DeployStageResult(Deployment Deployment, IReadOnlyList<string> Deployed, IReadOnlyList<CommandRecord> Commands, IReadOnlyList<string> Notes, long DurationMs, StageStop? Stop);
@@ -12,75 +41,43 @@ internal sealed record DeployStageResult(Deployment Deployment, IReadOnlyList<st
 /// <summary>
 /// Builds and starts local services, runs remote services' deploy commands and takes <c>url:</c>
 /// services as they are, dependencies first. A later iteration redeploys only <c>only</c>.
-/// Builds run one after another ahead of the starts: while a service starts and becomes ready,
-/// the next one already builds (a service is only started after the ones it depends on are ready).
+/// Builds run one after another ahead of the starts (<see cref="StartBuilds"/>): while a service
+/// starts and becomes ready, the next one already builds (a service is only started after the ones
+/// it depends on are ready).
 /// </summary>
 internal sealed class DeployStage(StageRegistry stages, TimeProvider time, IRunProgress progress)
 {
+    /// <summary>
+    /// Starts the builds of the services deployed for the first time, one after another in deploy order;
+    /// <see cref="DeployAsync"/> starts each service once its build is done. A service being redeployed
+    /// builds after its old process is stopped (a build must not overwrite a running program's files).
+    /// </summary>
     /// <param name="only">The services to (re)deploy; null for all (the first iteration).</param>
-    public async Task<DeployStageResult> DeployAsync(RunContext run, int iteration, Deployment current, IReadOnlySet<string>? only, CancellationToken cancellationToken)
+    public ServiceBuilds StartBuilds(RunContext run, int iteration, Deployment current, IReadOnlySet<string>? only, CancellationToken cancellationToken)
     {
-        var started = time.GetTimestamp();
-        var deployment = current;
-        var deployed = new List<string>();
-        var commands = new List<CommandRecord>();
-        var notes = new List<string>();
-        StageStop? stop = null;
-        var order = DeployOrder.Of(run.Config.Services).Where(s => only is null || only.Contains(s.Name)).ToList();
-        using var ahead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var builds = BuildAhead(run, iteration, order.Where(s => current.Services.All(d => d.Name != s.Name)), ahead.Token);
-        try
+        var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var builds = new Dictionary<string, Task<ServiceBuild?>>(StringComparer.Ordinal);
+        Task previous = Task.CompletedTask;
+        if (stages.Deployer is { } deployer)
         {
-            foreach (var service in order)
+            var first = DeployOrder.Of(run.Config.Services).Where(s => (only is null || only.Contains(s.Name)) && current.Services.All(d => d.Name != s.Name));
+            foreach (var service in first.Where(s => s.Local?.Build is not null))
             {
-                deployment = await StopForRedeployAsync(deployment, service.Name, cancellationToken);
-                deployed.Add(service.Name);
-                deployment = await DeployOneAsync(run, iteration, deployment, service, builds.GetValueOrDefault(service.Name), commands, notes, cancellationToken);
+                var build = BuildAfterAsync(previous, service);
+                builds[service.Name] = build;
+                previous = build;
             }
         }
-        catch (Exception ex) when (StageStop.Catches(ex))
-        {
-            stop = StageStop.From(ex, cancellationToken);
-        }
-        finally
-        {
-            // A build nobody waits for any more (its dependency failed, the run stopped) is stopped, not left running.
-            await ahead.CancelAsync();
-            await Task.WhenAll(builds.Values.Select(b => b.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default)));
-        }
 
-        return new(deployment, deployed, commands, notes, SuiteEvaluator.Ms(time.GetElapsedTime(started)), stop);
-    }
-
-    /// <summary>
-    /// The builds of services deployed for the first time, one after another in deploy order, started now.
-    /// A service being redeployed builds after its old process is stopped (a build must not overwrite a running program's files).
-    /// </summary>
-    private Dictionary<string, Task<ServiceBuild?>> BuildAhead(RunContext run, int iteration, IEnumerable<ServiceConfig> services, CancellationToken cancellationToken)
-    {
-        var builds = new Dictionary<string, Task<ServiceBuild?>>(StringComparer.Ordinal);
-        if (stages.Deployer is not { } deployer)
-        {
-            return builds;
-        }
-
-        Task previous = Task.CompletedTask;
-        foreach (var service in services.Where(s => s.Local?.Build is not null))
-        {
-            var build = BuildAfterAsync(previous, service);
-            builds[service.Name] = build;
-            previous = build;
-        }
-
-        return builds;
+        return new ServiceBuilds(builds, ServiceBuilds.Settled(previous), cancel);
 
         async Task<ServiceBuild?> BuildAfterAsync(Task before, ServiceConfig service)
         {
-            await before.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-            cancellationToken.ThrowIfCancellationRequested();
+            await ServiceBuilds.Settled(before);
+            cancel.Token.ThrowIfCancellationRequested();
             progress.Step("build", service.Name, $"building {service.Name}", null);
             var context = new DeployContext(run.WorkDirectory(iteration), run.Config.RootDirectory, new Dictionary<string, Uri>(), run.RunId);
-            var built = await deployer.BuildAsync(service, context, cancellationToken);
+            var built = await stages.Deployer!.BuildAsync(service, context, cancel.Token);
             if (built is not null)
             {
                 progress.Step("build", service.Name, built.Succeeded ? $"{service.Name} built in {built.Duration.TotalSeconds:0.0} s" : $"{service.Name}: {built.Failure}", built.Succeeded);
@@ -88,6 +85,33 @@ internal sealed class DeployStage(StageRegistry stages, TimeProvider time, IRunP
 
             return built;
         }
+    }
+
+    /// <param name="only">The services to (re)deploy; null for all (the first iteration).</param>
+    /// <param name="builds">The builds <see cref="StartBuilds"/> started for this deploy.</param>
+    public async Task<DeployStageResult> DeployAsync(RunContext run, int iteration, Deployment current, IReadOnlySet<string>? only, ServiceBuilds builds, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var deployment = current;
+        var deployed = new List<string>();
+        var commands = new List<CommandRecord>();
+        var notes = new List<string>();
+        StageStop? stop = null;
+        try
+        {
+            foreach (var service in DeployOrder.Of(run.Config.Services).Where(s => only is null || only.Contains(s.Name)))
+            {
+                deployment = await StopForRedeployAsync(deployment, service.Name, cancellationToken);
+                deployed.Add(service.Name);
+                deployment = await DeployOneAsync(run, iteration, deployment, service, builds.ByService.GetValueOrDefault(service.Name), commands, notes, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (StageStop.Catches(ex))
+        {
+            stop = StageStop.From(ex, cancellationToken);
+        }
+
+        return new(deployment, deployed, commands, notes, SuiteEvaluator.Ms(time.GetElapsedTime(started)), stop);
     }
 
     private async Task<Deployment> DeployOneAsync(RunContext run, int iteration, Deployment deployment, ServiceConfig service, Task<ServiceBuild?>? build, List<CommandRecord> commands, List<string> notes, CancellationToken cancellationToken)

@@ -97,6 +97,40 @@ internal sealed class TestStage(StageRegistry stages, TimeProvider time, IRunPro
             ? $"service '{service}' it needs is down: {inputs.DownServices[service]}"
             : null;
 
+    /// <summary>
+    /// After <paramref name="after"/> (the services' builds) has ended, builds what the plan's suites run (their
+    /// test projects), once per project, in the order the suites will run, while the services start and are probed.
+    /// Never fails: a suite whose build failed reports it when it runs, as it would without the build ahead.
+    /// </summary>
+    public async Task PrepareAsync(RunContext run, int iteration, Task after, CancellationToken cancellationToken)
+    {
+        await Deploying.ServiceBuilds.Settled(after);
+        var seen = new HashSet<(string Runner, string? Path)>();
+        foreach (var suite in run.Plan.Phases.SelectMany(p => p.Suites))
+        {
+            if (cancellationToken.IsCancellationRequested || !seen.Add((suite.Runner, suite.Path)) || stages.Runner(suite.Runner) is not { } runner)
+            {
+                continue;
+            }
+
+            // Built before the services' addresses are known: the suite's environment is given to its run, not its build.
+            var context = new SuiteRunContext(SuiteDirectory(run, iteration, suite), run.Config.RootDirectory, new Dictionary<string, string>(), run.FailFast);
+            try
+            {
+                if (await runner.PrepareAsync(suite, context, cancellationToken) is { } prepared)
+                {
+                    progress.Step("build", suite.Id, prepared.Line, prepared.Succeeded);
+                }
+            }
+            catch (Exception ex) when (StageStop.Catches(ex))
+            {
+                return;
+            }
+        }
+    }
+
+    private static string SuiteDirectory(RunContext run, int iteration, SuiteConfig suite) => Path.Combine(run.WorkDirectory(iteration), "suites", suite.Id);
+
     private SuiteOutcome NotRun(SuiteConfig suite, string why)
     {
         progress.Step("test", suite.Id, $"{suite.Id}: not run: {why}", null);
@@ -106,7 +140,7 @@ internal sealed class TestStage(StageRegistry stages, TimeProvider time, IRunPro
     private async Task<SuiteOutcome> RunSuiteAsync(RunContext run, int iteration, SuiteConfig suite, TestInputs inputs, CancellationToken cancellationToken)
     {
         progress.Step("test", suite.Id, $"running {suite.Id} ({suite.PriorityLabel}, {suite.Runner})", null);
-        var directory = Path.Combine(run.WorkDirectory(iteration), "suites", suite.Id);
+        var directory = SuiteDirectory(run, iteration, suite);
         Directory.CreateDirectory(directory);
         var testUrls = inputs.Proxies.TestUrls(inputs.ServiceUrls);
         var environment = suite.Environment.ToDictionary(kv => kv.Key, kv => RuntimePlaceholders.ExpandUrls(kv.Value, testUrls));
