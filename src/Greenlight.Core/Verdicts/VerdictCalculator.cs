@@ -76,9 +76,12 @@ public static class VerdictCalculator
 
         var passed = run.Tests.Count(t => t.Outcome == TestOutcome.Passed);
         var withTraffic = run.Tests.Count(t => t.Outcome == TestOutcome.Passed && t.Requests > 0);
-        var critical = run.Probes.Where(p => p.Critical).Select(p => p.Service).Distinct().Count();
+        var probed = run.Probes.Where(p => p.Critical).Select(p => p.Service).ToHashSet(StringComparer.Ordinal);
+        var unprobed = run.Services.Where(s => s.Critical && s.Deployed && !probed.Contains(s.Name)).Select(s => s.Name).ToList();
+        var health = $"{probed.Count}/{probed.Count} critical services healthy"
+            + (unprobed.Count == 0 ? "" : $"; {string.Join(", ", unprobed)} ha{(unprobed.Count == 1 ? "s" : "ve")} no probes (only {(unprobed.Count == 1 ? "its port was" : "their ports were")} checked)");
         return new(Verdict.Green,
-            [$"all {passed} tests in {run.Suites.Count} suites ran, passed and are proven ({withTraffic} with recorded traffic{Levels(run)})", $"{critical}/{critical} critical services healthy", .. notes],
+            [$"all {passed} tests in {run.Suites.Count} suites ran, passed and are proven ({withTraffic} with recorded traffic{Levels(run)})", health, .. notes],
             run.Focus == "all" ? "Nothing to fix: every selected suite is green." : "Widen the focus: `greenlight run --focus all`.");
     }
 

@@ -16,6 +16,16 @@ public sealed class VerdictCalculatorTests
     }
 
     [Fact]
+    public void Compute_GreenWithACriticalServiceWithoutProbes_SaysOnlyItsPortWasChecked()
+    {
+        var green = SampleRuns.Green();
+        var result = VerdictCalculator.Compute(green with { Probes = [.. green.Probes.Where(p => p.Service != "backend")] });
+
+        Assert.Equal(Verdict.Green, result.Verdict);
+        Assert.Equal("1/1 critical services healthy; backend has no probes (only its port was checked)", result.Reasons[1]);
+    }
+
+    [Fact]
     public void Compute_FailureAndFailFastStop_RedNamingBoth()
     {
         var run = SampleRuns.RedWithFailFast();
