@@ -13,7 +13,7 @@ rounds=${1:-10}
 [ "$rounds" -ge 5 ] || { echo "tool-start: at least 5 rounds" >&2; exit 2; }
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-dotnet publish src/Greenlight.Cli -c Release -r linux-x64 --self-contained false -o "$out/jit" -nologo -clp:ErrorsOnly >/dev/null
+dotnet publish src/Greenlight.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=false -o "$out/jit" -nologo -clp:ErrorsOnly >/dev/null
 dotnet publish src/Greenlight.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out/r2r" -nologo -clp:ErrorsOnly >/dev/null
 dotnet build src/Greenlight.Cli -nologo -clp:ErrorsOnly >/dev/null
 echo "published: jit $(du -sm "$out/jit" | cut -f1) MB, ReadyToRun $(du -sm "$out/r2r" | cut -f1) MB"
