@@ -23,7 +23,7 @@ public sealed class CliShardTests(PostgresServer postgres) : IClassFixture<Postg
             var one = await CliProcess.RunAsync(single.Folder, Timeout, single.Environment, "run");
             Assert.True(one.ExitCode == 0, one.All);
 
-            await using var deploy = await DeployOnly.StartAsync(sharded);
+            await using var deploy = await DeployOnly.StartAsync(sharded.Folder, sharded.Environment);
             var shards = await Task.WhenAll(Enumerable.Range(1, 4).Select(i =>
                 CliProcess.RunAsync(sharded.Folder, Timeout, sharded.Environment, "run", "--attach", deploy.RunId, "--shard", $"{i}/4")));
             Assert.All(shards, s => Assert.True(s.ExitCode == 0, s.All));
@@ -57,7 +57,7 @@ public sealed class CliShardTests(PostgresServer postgres) : IClassFixture<Postg
         var project = await ProjectAsync();
         try
         {
-            await using var deploy = await DeployOnly.StartAsync(project);
+            await using var deploy = await DeployOnly.StartAsync(project.Folder, project.Environment);
             // Shard 2 starts, makes the plan, is killed (SIGKILL) as soon as it says which tests it owns.
             await KillWhenAsync(project, deploy.RunId, "2/4", "tests in 2 suites");
             var others = await Task.WhenAll(new[] { 1, 3, 4 }.Select(i =>
@@ -88,7 +88,7 @@ public sealed class CliShardTests(PostgresServer postgres) : IClassFixture<Postg
         var project = await ProjectAsync();
         try
         {
-            await using var deploy = await DeployOnly.StartAsync(project);
+            await using var deploy = await DeployOnly.StartAsync(project.Folder, project.Environment);
             var failing = new Dictionary<string, string>(project.Environment) { ["SHARD_FAIL_P1"] = "1" };
             var first = await CliProcess.RunAsync(project.Folder, Timeout, failing, "run", "--attach", deploy.RunId, "--shard", "1/4");
             Assert.True(first.ExitCode == 1, first.All);
@@ -156,23 +156,7 @@ public sealed class CliShardTests(PostgresServer postgres) : IClassFixture<Postg
         }
     }
 
-    private static Process Start(Project project, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = project.Folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "greenlight.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["NO_COLOR"] = "1";
-        foreach (var (name, value) in project.Environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        return Process.Start(start)!;
-    }
+    private static Process Start(Project project, params string[] args) => DeployOnly.Start(project.Folder, project.Environment, args);
 
     /// <summary>suite / name / outcome / proven / proof level of every test in the run folder's tests.jsonl, sorted.</summary>
     private static List<string> Tests(string runDirectory) =>
@@ -186,78 +170,5 @@ public sealed class CliShardTests(PostgresServer postgres) : IClassFixture<Postg
     {
         var run = Run(runDirectory);
         return (run.GetProperty("verdict").GetString(), run.GetProperty("exit_code").GetInt32());
-    }
-
-    /// <summary><c>greenlight run --deploy-only</c> in the background: its run id, its output, and it killed at the end if it still runs.</summary>
-    private sealed class DeployOnly : IAsyncDisposable
-    {
-        private readonly Process _process;
-        private readonly StringBuilder _output = new();
-
-        private DeployOnly(Process process) => _process = process;
-
-        public string RunId { get; private set; } = "";
-
-        public string Output { get { lock (_output) { return _output.ToString(); } } }
-
-        public static async Task<DeployOnly> StartAsync(Project project)
-        {
-            var deploy = new DeployOnly(Start(project, "run", "--deploy-only"));
-            var id = new TaskCompletionSource<string>();
-            void Line(string? line)
-            {
-                lock (deploy._output)
-                {
-                    deploy._output.AppendLine(line);
-                }
-
-                if (line?.StartsWith("run id: ", StringComparison.Ordinal) == true)
-                {
-                    id.TrySetResult(line["run id: ".Length..].Trim());
-                }
-            }
-
-            deploy._process.OutputDataReceived += (_, e) => Line(e.Data);
-            deploy._process.ErrorDataReceived += (_, e) => Line(e.Data);
-            deploy._process.BeginOutputReadLine();
-            deploy._process.BeginErrorReadLine();
-            try
-            {
-                deploy.RunId = await id.Task.WaitAsync(Timeout, TestContext.Current.CancellationToken);
-            }
-            catch (TimeoutException)
-            {
-                await deploy.DisposeAsync();
-                throw new TimeoutException($"no run id from the deploy-only run:\n{deploy.Output}");
-            }
-
-            return deploy;
-        }
-
-        public async Task<bool> ExitedAsync()
-        {
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-            wait.CancelAfter(TimeSpan.FromSeconds(60));
-            try
-            {
-                await _process.WaitForExitAsync(wait.Token);
-                return _process.ExitCode == 0;
-            }
-            catch (OperationCanceledException)
-            {
-                return false;
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-
-            _process.Dispose();
-        }
     }
 }

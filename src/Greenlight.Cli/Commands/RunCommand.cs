@@ -60,17 +60,27 @@ internal static class RunCommand
                 + "results go to .greenlight/runs/RUN_ID/shards/I/ and to the history store for `greenlight finish`",
             HelpName = "RUN_ID",
         };
+        var runId = new Option<string?>("--run-id")
+        {
+            Description = "With --deploy-only: record the deployment under this run id instead of a new one (e.g. one id shared by Kubernetes Jobs)",
+            HelpName = "RUN_ID",
+        };
         var shard = new Option<string?>("--shard") { Description = "With --attach: which shard this is, I of N (e.g. 2/4)", HelpName = "I/N" };
         var command = new Command("run",
             "Deploy the services, probe them, run the selected suites phase by phase (P1 first), and write "
             + ".greenlight/runs/<run-id>/run.json, worklog.md and report.html; with --iterations and --remediate, loop: hand the evidence bundle to the "
             + "remediation command, guard its change, redeploy what changed and rerun. Exit code (the last iteration): GREEN 0, RED 1, config error 2, UNPROVEN 3, BLOCKED 4; 5 is an internal error of Greenlight, not a verdict.")
         {
-            config, focus, noFailFast, iterations, remediate, analysisOnly, json, junit, deployOnly, serveTimeout, attach, shard,
+            config, focus, noFailFast, iterations, remediate, analysisOnly, json, junit, deployOnly, serveTimeout, runId, attach, shard,
         };
         command.Validators.Add(result =>
         {
             var attaching = result.GetValue(attach) is not null;
+            if (result.GetValue(runId) is not null && !result.GetValue(deployOnly))
+            {
+                result.AddError("--run-id goes with --deploy-only");
+            }
+
             if (result.GetValue(deployOnly) && attaching)
             {
                 result.AddError("--deploy-only and --attach are two roles: use one");
@@ -91,9 +101,9 @@ internal static class RunCommand
             }
         });
         command.SetAction((parse, cancellationToken) => parse.GetValue(deployOnly)
-            ? DeployOnlyAsync(redactor, parse.GetValue(config), parse.GetValue(focus), Shards.Duration(parse.GetValue(serveTimeout)!), cancellationToken)
-            : parse.GetValue(attach) is { } runId
-            ? AttachAsync(redactor, quit, parse.GetValue(config), runId, ShardSpec.Parse(parse.GetValue(shard)!).Shard!, parse.GetValue(json), cancellationToken)
+            ? DeployOnlyAsync(redactor, parse.GetValue(config), parse.GetValue(focus), Shards.Duration(parse.GetValue(serveTimeout)!), parse.GetValue(runId), cancellationToken)
+            : parse.GetValue(attach) is { } attached
+            ? AttachAsync(redactor, quit, parse.GetValue(config), attached, ShardSpec.Parse(parse.GetValue(shard)!).Shard!, parse.GetValue(json), cancellationToken)
             : RunAsync(
             redactor,
             quit,
@@ -150,7 +160,7 @@ internal static class RunCommand
         return outcome.ExitCode;
     }
 
-    private static async Task<int> DeployOnlyAsync(SecretRedactor redactor, string? configPath, string? focus, TimeSpan serveTimeout, CancellationToken cancellationToken)
+    private static async Task<int> DeployOnlyAsync(SecretRedactor redactor, string? configPath, string? focus, TimeSpan serveTimeout, string? runId, CancellationToken cancellationToken)
     {
         var terminal = new Terminal(redactor, machineOutput: false);
         if (ConfigSession.Open(configPath, terminal, redactor) is not { } config)
@@ -162,7 +172,7 @@ internal static class RunCommand
         var progress = new ConsoleProgress(terminal);
         var pipeline = new RunPipeline(StageCatalog.Create(time, redactor), time, redactor, progress, Random.Shared);
         terminal.Line($"greenlight run --deploy-only: {Shown(config.SourcePath)} (focus {focus ?? "all"})");
-        var outcome = await progress.LiveAsync(() => pipeline.DeployOnlyAsync(config, new RunOptions(focus), serveTimeout, id => Shards.Announce(terminal, id), cancellationToken));
+        var outcome = await progress.LiveAsync(() => pipeline.DeployOnlyAsync(config, new RunOptions(focus), serveTimeout, runId, id => Shards.Announce(terminal, id), cancellationToken));
         foreach (var message in outcome.Errors)
         {
             terminal.Error(message);

@@ -43,9 +43,16 @@ public sealed partial class RunPipeline
     /// gets. Services Greenlight started itself stay up in this process until <c>greenlight finish</c> marks
     /// the run finished, <paramref name="serveTimeout"/> passes or the process is stopped; then they are stopped.
     /// </summary>
-    public async Task<DeployOnlyOutcome> DeployOnlyAsync(GreenlightConfig config, RunOptions options, TimeSpan serveTimeout, Action<string> announce, CancellationToken cancellationToken)
+    /// <param name="givenRunId">The run id to record under (Kubernetes Jobs share one this way); null makes a new one.</param>
+    public async Task<DeployOnlyOutcome> DeployOnlyAsync(
+        GreenlightConfig config, RunOptions options, TimeSpan serveTimeout, string? givenRunId, Action<string> announce, CancellationToken cancellationToken)
     {
         AddSecrets(config);
+        if (givenRunId is not null && !RunIdShape().IsMatch(givenRunId))
+        {
+            return DeployOnlyOutcome.Invalid([NotARunId(givenRunId)]);
+        }
+
         var planned = Planner.Plan(config, options.Focus);
         if (planned.Plan is not { } plan)
         {
@@ -58,7 +65,7 @@ public sealed partial class RunPipeline
             return DeployOnlyOutcome.Invalid(missing);
         }
 
-        var runId = RunId.Create(_time, _random);
+        var runId = givenRunId ?? RunId.Create(_time, _random);
         var directory = Path.Combine(RunFolder.RunsDirectory(config.RootDirectory), runId, "deploy");
         Directory.CreateDirectory(Path.Combine(directory, "logs"));
         var run = new RunContext(config, plan, runId, directory, _time.GetUtcNow(), _time.GetTimestamp(),
@@ -522,7 +529,7 @@ public sealed partial class RunPipeline
     {
         if (!RunIdShape().IsMatch(runId))
         {
-            return (null, $"'{runId}' is not a run id (letters, digits and '-', as `greenlight run --deploy-only` prints it)");
+            return (null, NotARunId(runId));
         }
 
         if (_stages.History is null)
@@ -558,6 +565,8 @@ public sealed partial class RunPipeline
             ? (deployment, null)
             : (null, $"run {runId} belongs to project '{deployment.Project}', not '{config.Project}'");
     }
+
+    private static string NotARunId(string text) => $"'{text}' is not a run id (letters, digits and '-', up to 64, as `greenlight run --deploy-only` prints it)";
 
     private static string NoShardStore(HistorySession history) => history.Description is { } store
         ? $"{store} cannot coordinate shards"
