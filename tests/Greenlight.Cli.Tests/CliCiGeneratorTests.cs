@@ -58,6 +58,24 @@ public sealed class CliCiGeneratorTests
         });
     }
 
+    [Fact]
+    public async Task Github_ConfigWithLocalServices_NoteThatTheShardsCannotReachThem()
+    {
+        var project = CliProcess.CopyProject("shard-project");
+        try
+        {
+            var result = await CliProcess.RunAsync(project, Timeout, "ci", "github", "--shards", "2", "-o", "workflow.yml");
+
+            Assert.True(result.ExitCode == 0, result.All);
+            Assert.Contains("starts local services (api): they run inside the deploy job at 127.0.0.1 URLs the shard jobs cannot reach", result.Stderr, StringComparison.Ordinal);
+            Assert.Contains("greenlight run --attach", await File.ReadAllTextAsync(Path.Combine(project, "workflow.yml"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("github", "0")]
     [InlineData("k8s", "999")]

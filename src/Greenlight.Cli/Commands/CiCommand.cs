@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Greenlight.Cli.Ci;
+using Greenlight.Config.Loading;
 using Greenlight.Runs;
 using Greenlight.Runs.Sharding;
 
@@ -27,7 +28,7 @@ internal static class CiCommand
         {
             shards, focus, secret, timeout, output,
         };
-        command.SetAction(parse => Write(parse.GetValue(output),
+        command.SetAction(parse => Write(parse.GetValue(output), "jobs",
             GitHubWorkflow.Render(new CiOptions(parse.GetValue(shards), parse.GetValue(secret)!, SecretVariable, parse.GetValue(timeout)!, parse.GetValue(focus)))));
         return command;
     }
@@ -45,7 +46,7 @@ internal static class CiCommand
         command.SetAction(parse =>
         {
             var id = parse.GetValue(runId) ?? RunId.Create(TimeProvider.System, Random.Shared);
-            return Write(parse.GetValue(output), KubernetesJobs.Render(new CiOptions(parse.GetValue(shards), parse.GetValue(secret)!, SecretVariable, parse.GetValue(timeout)!, parse.GetValue(focus))
+            return Write(parse.GetValue(output), "pods", KubernetesJobs.Render(new CiOptions(parse.GetValue(shards), parse.GetValue(secret)!, SecretVariable, parse.GetValue(timeout)!, parse.GetValue(focus))
             {
                 Image = parse.GetValue(image)!,
                 RunId = id,
@@ -71,8 +72,16 @@ internal static class CiCommand
         return (shards, focus, timeout, output);
     }
 
-    private static int Write(string? output, string text)
+    /// <summary>The definition on stdout or in a file; a note on stderr when the config starts local services the shards could not reach.</summary>
+    private static int Write(string? output, string runners, string text)
     {
+        if (CommonOptions.Locate(null).Path is { } config && ConfigLoader.Load(config) is { Succeeded: true } loaded
+            && loaded.Config!.Services.Where(s => s.Local is not null).Select(s => s.Name).ToList() is { Count: > 0 } local)
+        {
+            Console.Error.WriteLine($"greenlight: note: {config} starts local services ({string.Join(", ", local)}): they run inside the deploy {runners[..^1]} "
+                + $"at 127.0.0.1 URLs the shard {runners} cannot reach; give the shards url: or remote: services (docs/scale.md, \"Who keeps the services up\")");
+        }
+
         if (output is null)
         {
             Console.Out.Write(text);
