@@ -45,7 +45,7 @@ internal sealed class IterationRunner(IterationStages stages, Stages.IServicePro
             if (!gates.Passed || gates.Stop is not null)
             {
                 notRun = gates.Stop?.NotRunWhy ?? "not run: a pre-deploy gate failed, so nothing was deployed";
-                return await CloseAsync(run, facts, proxies, history, notRun, timestamp);
+                return await CloseAsync(run, facts, proxies, history, notRun, timestamp, start.Shard is not null);
             }
 
             var deploy = await stages.Deploy.DeployAsync(run, start.Number, start.Deployment, start.Redeploy, cancellationToken);
@@ -56,7 +56,7 @@ internal sealed class IterationRunner(IterationStages stages, Stages.IServicePro
             };
             if (deploy.Stop is not null)
             {
-                return await CloseAsync(run, facts, proxies, history, deploy.Stop.NotRunWhy, timestamp);
+                return await CloseAsync(run, facts, proxies, history, deploy.Stop.NotRunWhy, timestamp, start.Shard is not null);
             }
 
             facts = facts with { Probes = await stages.Probes.ProbeAsync(run.Config, facts.Deployment, null, cancellationToken) };
@@ -74,13 +74,13 @@ internal sealed class IterationRunner(IterationStages stages, Stages.IServicePro
             {
                 facts = facts with { LogExcerpts = await LogExcerpts.ForDownServicesAsync(run, facts.Deployment, facts.Probes.Records, facts.LogExcerpts) };
                 notRun = facts.BlockedBy.Count > 0 ? "blocked: a critical service was rolled back" : "blocked: a critical service is not healthy";
-                return await CloseAsync(run, facts, proxies, history, notRun, timestamp);
+                return await CloseAsync(run, facts, proxies, history, notRun, timestamp, start.Shard is not null);
             }
 
             if (start.DeployOnly)
             {
                 notRun = "not run here: a deploy-only run leaves the tests to its shards";
-                return await CloseAsync(run, facts, proxies, history, notRun, timestamp);
+                return await CloseAsync(run, facts, proxies, history, notRun, timestamp, start.Shard is not null);
             }
 
             proxies = await ProxySet.StartAsync(proxyFactory, facts.Deployment.Urls, run.WorkDirectory(start.Number), progress, cancellationToken);
@@ -94,14 +94,14 @@ internal sealed class IterationRunner(IterationStages stages, Stages.IServicePro
             notRun = facts.Stop.NotRunWhy;
         }
 
-        return await CloseAsync(run, facts, proxies, history, notRun, timestamp);
+        return await CloseAsync(run, facts, proxies, history, notRun, timestamp, start.Shard is not null);
     }
 
     /// <summary>
     /// Marks what did not run, marks the services that stopped during the iteration, analyses what failed (the proxies' traffic is still there), stops the
     /// proxies, and masks secrets in the files the iteration's tools wrote into the run folder.
     /// </summary>
-    private async Task<IterationResult> CloseAsync(RunContext run, IterationResult facts, ProxySet proxies, HistorySession history, string? notRun, long timestamp)
+    private async Task<IterationResult> CloseAsync(RunContext run, IterationResult facts, ProxySet proxies, HistorySession history, string? notRun, long timestamp, bool keepTraffic)
     {
         if (notRun is not null)
         {
@@ -123,7 +123,8 @@ internal sealed class IterationRunner(IterationStages stages, Stages.IServicePro
         return facts with
         {
             Analysis = analysis,
-            Traffic = traffic,
+            // Only a shard hands its traffic on (to finish); a whole run's iterations do not hold it after analysis.
+            Traffic = keepTraffic ? traffic : [],
             Error = analysis.Error ?? proxyError,
             DurationMs = Verdicts.SuiteEvaluator.Ms(time.GetElapsedTime(timestamp)),
         };
