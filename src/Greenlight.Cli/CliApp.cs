@@ -40,6 +40,8 @@ internal static class CliApp
             "Greenlight deploys your services, proves they are up, runs your end-to-end suites in priority order, "
             + "and gives a verdict it can prove: GREEN 0, RED 1, configuration or usage error 2, UNPROVEN 3, BLOCKED 4.");
         root.Add(RunCommand.Create(redactor, quit));
+        root.Add(FinishCommand.Create(redactor, quit));
+        root.Add(CiCommand.Create());
         root.Add(PlanCommand.Create(redactor));
         root.Add(ProbeCommand.Create(redactor));
         root.Add(ReportCommand.Create(redactor));

@@ -38,6 +38,11 @@ internal static class HistorySchema
         [
             "CREATE TABLE suite_traffic (run_id TEXT NOT NULL, iteration INTEGER NOT NULL, suite TEXT NOT NULL, requests INTEGER NOT NULL, PRIMARY KEY (run_id, iteration, suite))",
         ],
+        // v5: sharded runs: the deployment a deploy-only run recorded, the shard plan, the stop flag, and each shard's report (one per shard).
+        [
+            "CREATE TABLE shard_runs (run_id TEXT PRIMARY KEY, project TEXT NOT NULL, deployment TEXT NOT NULL, plan TEXT, stop_reason TEXT, created_ms BIGINT NOT NULL, finished_ms BIGINT)",
+            "CREATE TABLE shard_reports (run_id TEXT NOT NULL, shard INTEGER NOT NULL, report TEXT NOT NULL, reported_ms BIGINT NOT NULL, PRIMARY KEY (run_id, shard))",
+        ],
     ];
 
     public const string CreateVersionTable = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_ms BIGINT NOT NULL)";

@@ -3,6 +3,7 @@ using Greenlight.Cli.Hosting;
 using Greenlight.Cli.Output;
 using Greenlight.Reporting;
 using Greenlight.Runs;
+using Greenlight.Runs.Sharding;
 using Greenlight.Secrets;
 
 namespace Greenlight.Cli.Commands;
@@ -41,14 +42,69 @@ internal static class RunCommand
             Description = "Also write the verdict as JUnit XML to FILE (one test case per test; an unproven pass is a failure with its reasons), for CI",
             HelpName = "FILE",
         };
+        var deployOnly = new Option<bool>("--deploy-only")
+        {
+            Description = "Deploy, probe and record the deployment under a new run id (printed; needs history: {postgres: ...} to share it) and run no tests; "
+                + "local services keep running in this process until `greenlight finish RUN_ID` (or --serve-timeout)",
+        };
+        var serveTimeout = new Option<string>("--serve-timeout")
+        {
+            Description = "With --deploy-only: stop serving the local services after this long even if finish never came (default 2h)",
+            HelpName = "DURATION",
+            DefaultValueFactory = _ => "2h",
+        };
+        serveTimeout.Validators.Add(Shards.DurationValidator("--serve-timeout"));
+        var attach = new Option<string?>("--attach")
+        {
+            Description = "Run one shard (--shard I/N) of every selected suite against the deployment of RUN_ID (no deploy; its own proxies and proof); "
+                + "results go to .greenlight/runs/RUN_ID/shards/I/ and to the history store for `greenlight finish`",
+            HelpName = "RUN_ID",
+        };
+        var runId = new Option<string?>("--run-id")
+        {
+            Description = "With --deploy-only: record the deployment under this run id instead of a new one (e.g. one id shared by Kubernetes Jobs)",
+            HelpName = "RUN_ID",
+        };
+        var shard = new Option<string?>("--shard") { Description = "With --attach: which shard this is, I of N (e.g. 2/4)", HelpName = "I/N" };
         var command = new Command("run",
             "Deploy the services, probe them, run the selected suites phase by phase (P1 first), and write "
             + ".greenlight/runs/<run-id>/run.json, worklog.md and report.html; with --iterations and --remediate, loop: hand the evidence bundle to the "
             + "remediation command, guard its change, redeploy what changed and rerun. Exit code (the last iteration): GREEN 0, RED 1, config error 2, UNPROVEN 3, BLOCKED 4; 5 is an internal error of Greenlight, not a verdict.")
         {
-            config, focus, noFailFast, iterations, remediate, analysisOnly, json, junit,
+            config, focus, noFailFast, iterations, remediate, analysisOnly, json, junit, deployOnly, serveTimeout, runId, attach, shard,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(
+        command.Validators.Add(result =>
+        {
+            var attaching = result.GetValue(attach) is not null;
+            if (result.GetValue(runId) is not null && !result.GetValue(deployOnly))
+            {
+                result.AddError("--run-id goes with --deploy-only");
+            }
+
+            if (result.GetValue(deployOnly) && attaching)
+            {
+                result.AddError("--deploy-only and --attach are two roles: use one");
+            }
+
+            if (attaching != (result.GetValue(shard) is not null))
+            {
+                result.AddError("--attach RUN_ID and --shard I/N go together");
+            }
+            else if (result.GetValue(shard) is { } text && ShardSpec.Parse(text).Error is { } error)
+            {
+                result.AddError(error);
+            }
+
+            if ((result.GetValue(deployOnly) || attaching) && (result.GetValue(iterations) is > 1 || result.GetValue(remediate) is not null))
+            {
+                result.AddError("a sharded run has one iteration: --iterations and --remediate do not apply to --deploy-only or --attach");
+            }
+        });
+        command.SetAction((parse, cancellationToken) => parse.GetValue(deployOnly)
+            ? DeployOnlyAsync(redactor, parse.GetValue(config), parse.GetValue(focus), Shards.Duration(parse.GetValue(serveTimeout)!), parse.GetValue(runId), cancellationToken)
+            : parse.GetValue(attach) is { } attached
+            ? AttachAsync(redactor, quit, parse.GetValue(config), attached, ShardSpec.Parse(parse.GetValue(shard)!).Shard!, parse.GetValue(json), cancellationToken)
+            : RunAsync(
             redactor,
             quit,
             parse.GetValue(config),
@@ -102,6 +158,44 @@ internal static class RunCommand
         }
 
         return outcome.ExitCode;
+    }
+
+    private static async Task<int> DeployOnlyAsync(SecretRedactor redactor, string? configPath, string? focus, TimeSpan serveTimeout, string? runId, CancellationToken cancellationToken)
+    {
+        var terminal = new Terminal(redactor, machineOutput: false);
+        if (ConfigSession.Open(configPath, terminal, redactor) is not { } config)
+        {
+            return CliApp.UsageError;
+        }
+
+        var time = TimeProvider.System;
+        var progress = new ConsoleProgress(terminal);
+        var pipeline = new RunPipeline(StageCatalog.Create(time, redactor), time, redactor, progress, Random.Shared);
+        terminal.Line($"greenlight run --deploy-only: {Shown(config.SourcePath)} (focus {focus ?? "all"})");
+        var outcome = await progress.LiveAsync(() => pipeline.DeployOnlyAsync(config, new RunOptions(focus), serveTimeout, runId, id => Shards.Announce(terminal, id), cancellationToken));
+        foreach (var message in outcome.Errors)
+        {
+            terminal.Error(message);
+        }
+
+        return outcome.ExitCode;
+    }
+
+    private static async Task<int> AttachAsync(SecretRedactor redactor, QuitHooks quit, string? configPath, string runId, ShardSpec shard, bool json, CancellationToken cancellationToken)
+    {
+        var terminal = new Terminal(redactor, machineOutput: json);
+        if (ConfigSession.Open(configPath, terminal, redactor) is not { } config)
+        {
+            return CliApp.UsageError;
+        }
+
+        var time = TimeProvider.System;
+        var progress = new ConsoleProgress(terminal);
+        var pipeline = new RunPipeline(StageCatalog.Create(time, redactor), time, redactor, progress, Random.Shared, RunReporters.Create(redactor, null));
+        using var quitting = quit.Register(pipeline.QuitAtOnce);
+        terminal.Line($"greenlight run --attach {runId} --shard {shard}: {Shown(config.SourcePath)}");
+        var outcome = await progress.LiveAsync(() => pipeline.AttachAsync(config, runId, shard, cancellationToken));
+        return Shards.Print(terminal, redactor, outcome, json, $"shard {shard} of run {runId}: this is one shard's part; `greenlight finish {runId}` writes the run's verdict");
     }
 
     /// <summary>The config as the user would type it: relative to the current folder when it is below it.</summary>

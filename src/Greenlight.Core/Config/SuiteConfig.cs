@@ -19,6 +19,11 @@ public sealed record SuiteConfig
     /// each test framework selecting it its own way.
     /// </summary>
     public string? OnlyTest { get; init; }
+    /// <summary>
+    /// Set by a shard (<c>greenlight run --attach … --shard I/N</c>), never by the config: run only these
+    /// tests, as the runner's own listing names them (pytest node ids). Null runs the whole suite.
+    /// </summary>
+    public IReadOnlyList<string>? OnlyTests { get; init; }
     /// <summary>For the command runner: the shell command line (run by /bin/sh -c in <see cref="Path"/> when it is a folder).</summary>
     public string? Command { get; init; }
     /// <summary>For the command runner: the JUnit XML file (or glob) it writes.</summary>

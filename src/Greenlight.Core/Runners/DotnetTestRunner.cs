@@ -29,6 +29,12 @@ public sealed partial class DotnetTestRunner(ChildProcess processes, IEnumerable
         Directory.CreateDirectory(context.SuiteDirectory);
         var (terms, filterProblem) = TraitFilter.Parse(suite.Filter);
         var build = await BuildAsync(suite, context, cancellationToken).ConfigureAwait(false);
+        if (build.Failure is null && suite.OnlyTests is not null && suite.OnlyTest is null && build.Platform != DotnetTestPlatform.XunitV3)
+        {
+            // A shard's subset is selected by method name, which only xunit v3's own runner takes as a list: never run the whole suite instead.
+            filterProblem = $"this suite's test platform ({build.Platform}) cannot run a shard's subset of its tests: only xunit v3 suites can be sharded";
+        }
+
         if (filterProblem is not null || build.Failure is not null)
         {
             return new SuiteRunResult
@@ -58,7 +64,9 @@ public sealed partial class DotnetTestRunner(ChildProcess processes, IEnumerable
         switch (build.Platform)
         {
             case DotnetTestPlatform.XunitV3:
-                var xunitFilter = suite.OnlyTest is { } only ? ["--filter-method", only] : TraitFilter.XunitArguments(terms);
+                var xunitFilter = suite.OnlyTest is { } only ? ["--filter-method", only]
+                    : suite.OnlyTests is { } shard ? [.. shard.SelectMany(test => new[] { "--filter-method", test })]
+                    : TraitFilter.XunitArguments(terms);
                 return listOnly ? ["exec", assembly, "--list-tests", .. xunitFilter, "--no-progress", "--no-ansi"] : RunArguments(assembly, xunitFilter, results, suite.Args);
             case DotnetTestPlatform.TUnit:
                 var tree = suite.OnlyTest is { } test ? DotnetTestSelection.TreeNodeOnly(test) : DotnetTestSelection.TreeNodeFilter(terms);

@@ -21,7 +21,7 @@ public sealed class PytestRunner(ChildProcess processes, IEnumerable<IResultRead
 
     public static IReadOnlyList<string> RunArguments(SuiteConfig suite, string junitPath) =>
     [
-        "-m", "pytest", suite.Path, $"--junitxml={junitPath}", "-o", "junit_family=xunit2", "-o", "junit_logging=all", "-p", "no:cacheprovider",
+        "-m", "pytest", .. Targets(suite), $"--junitxml={junitPath}", "-o", "junit_family=xunit2", "-o", "junit_logging=all", "-p", "no:cacheprovider",
         .. Filter(suite), .. suite.Args,
     ];
 
@@ -94,6 +94,9 @@ public sealed class PytestRunner(ChildProcess processes, IEnumerable<IResultRead
         var problems = output.CollectionErrors.Concat(ExitProblems(process, suite, output.CollectionErrors.Count > 0)).ToList();
         return new TestListing(output.NodeIds, problems);
     }
+
+    /// <summary>The suite's path, or a shard's node ids (relative to the repository root, where pytest runs).</summary>
+    private static IReadOnlyList<string> Targets(SuiteConfig suite) => suite.OnlyTests is { } only ? [.. only] : [suite.Path];
 
     private static IReadOnlyList<string> Filter(SuiteConfig suite) => string.IsNullOrWhiteSpace(suite.Filter) ? [] : ["-k", suite.Filter];
 

@@ -37,6 +37,8 @@ internal sealed record IterationResult
     public IReadOnlyList<SuiteRecord> Suites { get; init; } = [];
     public IReadOnlyList<PhaseRecord> Phases { get; init; } = [];
     public AnalysisResult Analysis { get; init; } = AnalysisResult.None;
+    /// <summary>What the recording proxies saw during a shard's iteration (it reports it, so finish can analyse the merged run); empty for a whole run.</summary>
+    public IReadOnlyList<Model.TrafficRecord> Traffic { get; init; } = [];
     /// <summary>Ctrl+C or an unexpected error ended the iteration early.</summary>
     public StageStop? Stop { get; init; }
     /// <summary>A failure beside the stages' own (analysis, stopping a proxy): never fatal, always shown.</summary>

@@ -10,7 +10,14 @@ namespace Greenlight.Runs;
 
 /// <summary>Where an iteration starts: the services left running by the one before, what to redeploy, which suites failed last time.</summary>
 /// <param name="Redeploy">The services to deploy again; null deploys everything (the first iteration).</param>
-internal sealed record IterationStart(int Number, Deployment Deployment, IReadOnlySet<string>? Redeploy, IReadOnlySet<string> FailingSuites);
+internal sealed record IterationStart(int Number, Deployment Deployment, IReadOnlySet<string>? Redeploy, IReadOnlySet<string> FailingSuites)
+{
+    /// <summary><c>--deploy-only</c>: gates, deploy, probes and rollback, then no tests (the shards run them).</summary>
+    public bool DeployOnly { get; init; }
+
+    /// <summary>The shard this iteration runs (<c>--attach … --shard I/N</c>); null for a whole run.</summary>
+    public Sharding.ShardSignal? Shard { get; init; }
+}
 
 /// <summary>The stages of one iteration, chosen by the host.</summary>
 internal sealed record IterationStages(
@@ -40,7 +47,7 @@ internal sealed class IterationRunner(IterationStages stages, Stages.IServicePro
             if (!gates.Passed || gates.Stop is not null)
             {
                 notRun = gates.Stop?.NotRunWhy ?? "not run: a pre-deploy gate failed, so nothing was deployed";
-                return await CloseAsync(run, facts, proxies, history, notRun, timestamp);
+                return await CloseAsync(run, facts, proxies, history, notRun, timestamp, start.Shard is not null);
             }
 
             // Builds start now and run one after another: the services' (each service starts once its own is done),
@@ -55,7 +62,7 @@ internal sealed class IterationRunner(IterationStages stages, Stages.IServicePro
             };
             if (deploy.Stop is not null)
             {
-                return await CloseAsync(run, facts, proxies, history, deploy.Stop.NotRunWhy, timestamp);
+                return await CloseAsync(run, facts, proxies, history, deploy.Stop.NotRunWhy, timestamp, start.Shard is not null);
             }
 
             facts = facts with { Probes = await stages.Probes.ProbeAsync(run.Config, facts.Deployment, null, cancellationToken) };
@@ -73,11 +80,17 @@ internal sealed class IterationRunner(IterationStages stages, Stages.IServicePro
             {
                 facts = facts with { LogExcerpts = await LogExcerpts.ForDownServicesAsync(run, facts.Deployment, facts.Probes.Records, facts.LogExcerpts) };
                 notRun = facts.BlockedBy.Count > 0 ? "blocked: a critical service was rolled back" : "blocked: a critical service is not healthy";
-                return await CloseAsync(run, facts, proxies, history, notRun, timestamp);
+                return await CloseAsync(run, facts, proxies, history, notRun, timestamp, start.Shard is not null);
+            }
+
+            if (start.DeployOnly)
+            {
+                notRun = "not run here: a deploy-only run leaves the tests to its shards";
+                return await CloseAsync(run, facts, proxies, history, notRun, timestamp, start.Shard is not null);
             }
 
             proxies = await ProxySet.StartAsync(proxyFactory, facts.Deployment.Urls, run.WorkDirectory(start.Number), progress, cancellationToken);
-            var inputs = new TestInputs(facts.Deployment.Urls, proxies, facts.Probes.Results, history, start.FailingSuites, DownServices(run, facts));
+            var inputs = new TestInputs(facts.Deployment.Urls, proxies, facts.Probes.Results, history, start.FailingSuites, DownServices(run, facts)) { Shard = start.Shard };
             var tests = await stages.Tests.RunAsync(run, start.Number, inputs, cancellationToken);
             facts = facts with { Tests = tests, Suites = tests.Suites, Phases = tests.Phases, Commands = [.. facts.Commands, .. tests.Commands], Stop = tests.Stop };
         }
@@ -93,14 +106,14 @@ internal sealed class IterationRunner(IterationStages stages, Stages.IServicePro
             await prepared;
         }
 
-        return await CloseAsync(run, facts, proxies, history, notRun, timestamp);
+        return await CloseAsync(run, facts, proxies, history, notRun, timestamp, start.Shard is not null);
     }
 
     /// <summary>
     /// Marks what did not run, marks the services that stopped during the iteration, analyses what failed (the proxies' traffic is still there), stops the
     /// proxies, and masks secrets in the files the iteration's tools wrote into the run folder.
     /// </summary>
-    private async Task<IterationResult> CloseAsync(RunContext run, IterationResult facts, ProxySet proxies, HistorySession history, string? notRun, long timestamp)
+    private async Task<IterationResult> CloseAsync(RunContext run, IterationResult facts, ProxySet proxies, HistorySession history, string? notRun, long timestamp, bool keepTraffic)
     {
         if (notRun is not null)
         {
@@ -112,15 +125,18 @@ internal sealed class IterationRunner(IterationStages stages, Stages.IServicePro
         var liveness = await stages.Liveness.CheckAsync(run, facts.Deployment, facts.Probes,
             facts.Tests.Failures.Count > 0 && facts.Stop?.Interrupted != true, CancellationToken.None);
         facts = facts with { Deployment = liveness.Deployment, LogExcerpts = await LogExcerpts.ForExitedServicesAsync(run, liveness.Deployment, facts.LogExcerpts) };
+        var traffic = proxies.Snapshot();
         var analysis = await stages.Analysis.AnalyseAsync(run, new AnalysisInput(
             facts.Deployment, facts.Probes, facts.Rollbacks, facts.Replaced, facts.Tests.Failures, facts.Tests.SuiteWindows,
-            proxies.Snapshot(), facts.StartedAt), history);
+            traffic, facts.StartedAt), history);
         var proxyError = await proxies.StopAsync();
         // Only the suites' folders hold files the tools wrote themselves; logs and traffic are masked as they are written.
         await FolderRedaction.RedactAsync(Path.Combine(run.WorkDirectory(facts.Number), "suites"), redactor, CancellationToken.None);
         return facts with
         {
             Analysis = analysis,
+            // Only a shard hands its traffic on (to finish); a whole run's iterations do not hold it after analysis.
+            Traffic = keepTraffic ? traffic : [],
             Error = analysis.Error ?? proxyError,
             DurationMs = Verdicts.SuiteEvaluator.Ms(time.GetElapsedTime(timestamp)),
         };

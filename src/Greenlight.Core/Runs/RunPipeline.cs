@@ -24,7 +24,7 @@ namespace Greenlight.Runs;
 /// the reporters. Stage implementations come from <see cref="StageRegistry"/>; the stages themselves
 /// live in one folder each (Gating, Deploying, Probing, Testing, Analysing, Remediating, Recording).
 /// </summary>
-public sealed class RunPipeline
+public sealed partial class RunPipeline
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
     private readonly StageRegistry _stages;
@@ -39,6 +39,8 @@ public sealed class RunPipeline
     private readonly TrackingStage _tracking;
     private readonly RunTrail _trail;
     private readonly RecoveryStage _recovery;
+    private readonly IterationRunner _iteration;
+    private readonly AnalysisStage _analysis;
     private volatile bool _quitting;
 
     public RunPipeline(StageRegistry stages, TimeProvider time, SecretRedactor redactor, IRunProgress progress, Random random, CompositeReporter? reporters = null)
@@ -54,11 +56,13 @@ public sealed class RunPipeline
         var processes = new ChildProcess(redactor, time);
         _deploy = new DeployStage(stages, time, _progress);
         _probes = new ProbeStage(stages, time, redactor, _progress);
+        _analysis = new AnalysisStage(time, redactor, _progress, new ChangeAttributor(new ChangedFiles(processes), time));
         var iteration = new IterationRunner(new IterationStages(
             new GateStage(processes, time, _progress), _deploy, _probes,
             new RollbackStage(stages, _probes, processes, time, _progress),
-            new TestStage(stages, time, _progress), new LivenessStage(stages, _probes, time, _progress), new AnalysisStage(time, redactor, _progress, new ChangeAttributor(new ChangedFiles(processes), time))),
+            new TestStage(stages, time, _progress), new LivenessStage(stages, _probes, time, _progress), _analysis),
             stages.Proxies, redactor, time, _progress);
+        _iteration = iteration;
         _tracking = new TrackingStage(stages.Trackers, time, _progress);
         _recovery = new RecoveryStage(_reporters, redactor, time, _progress);
         _loop = new LoopRunner(iteration, new LastGoodKeeper(time, redactor, _progress), new BundleWriter(processes, redactor, _progress), new RemediationStage(processes, time, _progress), _reporters, time, _progress);
@@ -72,11 +76,7 @@ public sealed class RunPipeline
 
     public async Task<RunOutcome> RunAsync(GreenlightConfig config, RunOptions options, CancellationToken cancellationToken)
     {
-        foreach (var secret in config.SecretValues)
-        {
-            _redactor.Add(secret);
-        }
-
+        AddSecrets(config);
         var planned = Planner.Plan(config, options.Focus);
         if (planned.Plan is not { } plan)
         {
@@ -92,8 +92,7 @@ public sealed class RunPipeline
         var runId = RunId.Create(_time, _random);
         var run = new RunContext(config, plan, runId, RunFolder.Create(config.RootDirectory, runId), _time.GetUtcNow(), _time.GetTimestamp(),
             options.FailFast ?? config.Loop.FailFast, options.AnalysisOnly, LoopSettings.From(config.Loop, options));
-        _trail.Open(run.RunDirectory, [.. config.Services.Select(s => new ServiceRecord { Name = s.Name, Critical = s.Critical })],
-            RunJson.Redact(RunRecords.Build(run, NothingRan(run, "not run: the run ended before this suite started"), [], [], new RunEnd(run.StartedAt, 0, false, null, null, null)), _redactor));
+        OpenTrail(run);
         var history = HistorySession.None;
         var loop = new LoopResult([], Deployment.Empty);
         IReadOnlyList<string> recovered = [];

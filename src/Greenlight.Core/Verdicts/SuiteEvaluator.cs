@@ -74,7 +74,8 @@ public static class SuiteEvaluator
     public static double FailureRate(SuiteRecord suite) =>
         suite.Total == 0 ? 0 : (double)(suite.Failed + suite.Errors) / suite.Total;
 
-    private static StageOutcome Outcome(SuiteRecord suite)
+    /// <summary>The suite's outcome from its counts and problems (also for a suite merged from shards).</summary>
+    public static StageOutcome Outcome(SuiteRecord suite)
     {
         if (suite.TimedOut || FailureRate(suite) > suite.MaxFailureRate)
         {

@@ -24,6 +24,19 @@ public sealed class PytestRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_ShardNodeIds_OnlyThoseTestsRan()
+    {
+        var root = Copy("pytest-suite");
+        var listing = await _runner.ListAsync(Suite("pytest", root), Context(root), Timeout(60));
+        var mine = listing.Tests.Where(t => t.EndsWith("::test_health_is_up", StringComparison.Ordinal) || t.EndsWith("::test_later", StringComparison.Ordinal))
+            .Select(t => Path.Combine(root, t)).ToList();
+
+        var result = await _runner.RunAsync(Suite("pytest", root) with { OnlyTests = mine }, Context(root), Timeout(120));
+
+        Assert.Equal(["test_health_is_up", "test_later"], result.Cases.Select(c => c.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task ListAsync_FilterMatchesNothing_NoTestsCollectedProblem()
     {
         var root = Copy("pytest-suite");

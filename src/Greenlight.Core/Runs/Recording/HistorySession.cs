@@ -42,6 +42,9 @@ internal sealed class HistorySession : IAsyncDisposable
 
     public string? Description { get; }
 
+    /// <summary>Where a sharded run's roles meet: the same store, when it can (the SQL stores); null without one.</summary>
+    public Sharding.IShardStore? Shards => (_store as Sharding.IShardStoreProvider)?.Shards;
+
     public static HistorySession None { get; } = new(null, false, PreviousRunLookup.None, [], []);
 
     public static async Task<HistorySession> OpenAsync(IRunHistoryFactory? factory, RunContext run, IRunProgress progress, CancellationToken cancellationToken)
@@ -69,6 +72,18 @@ internal sealed class HistorySession : IAsyncDisposable
             ? $"history: {store.Description}; last run {p.RunId} was {p.Verdict}"
             : $"history: {store.Description}; no earlier run" + (lookup.Skipped.Count > 0 ? " that ran tests" : "")) + string.Concat(lookup.Skipped.Select(x => $"; {x}")), true);
         return new(store, true, lookup, [.. (failing.Value ?? []).Select(t => $"{t.Suite} / {t.Test}")], problems);
+    }
+
+    /// <summary>Every test of the suite with a proven pass in history, by full name, its median duration in ms (how shards are balanced); empty without history.</summary>
+    public async Task<IReadOnlyDictionary<string, double>> MediansMsAsync(RunContext run, string suiteId, CancellationToken cancellationToken)
+    {
+        if (_store is null)
+        {
+            return new Dictionary<string, double>();
+        }
+
+        var all = await _store.MedianPassingDurationsAsync(run.Config.Project, suiteId, BaselinePasses, run.RunId, cancellationToken);
+        return all.Succeeded ? all.Value!.ToDictionary(kv => kv.Key, kv => kv.Value.TotalMilliseconds, StringComparer.Ordinal) : new Dictionary<string, double>();
     }
 
     /// <summary>Each test's median over its last proven passes (the <c>duration-drop</c> baseline); null with the problem when history could not say.</summary>

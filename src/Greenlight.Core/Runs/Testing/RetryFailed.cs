@@ -71,10 +71,10 @@ internal sealed class RetryFailed(ITestRunner runner, IRunProgress progress)
         switch (suite.Runner)
         {
             case RunnerNames.Dotnet:
-                return suite with { Filter = null, OnlyTest = test.FullName };
+                return suite with { Filter = null, OnlyTest = test.FullName, OnlyTests = null };
             case RunnerNames.Pytest:
                 var nodeId = result.Pytest?.Tests.Select(t => t.NodeId).FirstOrDefault(n => JUnitName(n) == test.FullName);
-                return nodeId is null || PytestNodePath(suite.Path, nodeId, root) is not { } path ? null : suite with { Path = path, Filter = null };
+                return nodeId is null || PytestNodePath(suite.Path, nodeId, root) is not { } path ? null : suite with { Path = path, Filter = null, OnlyTests = null };
             default:
                 return null;
         }
@@ -87,7 +87,7 @@ internal sealed class RetryFailed(ITestRunner runner, IRunProgress progress)
     }
 
     /// <summary>Node ids are relative to pytest's rootdir, an ancestor of the suite path: find the file they name.</summary>
-    private static string? PytestNodePath(string suitePath, string nodeId, string root)
+    internal static string? PytestNodePath(string suitePath, string nodeId, string root)
     {
         var separator = nodeId.IndexOf("::", StringComparison.Ordinal);
         var file = separator < 0 ? nodeId : nodeId[..separator];

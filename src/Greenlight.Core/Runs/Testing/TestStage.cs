@@ -18,7 +18,11 @@ internal sealed record TestInputs(
     IReadOnlyList<ProbeResult> Probes,
     HistorySession History,
     IReadOnlySet<string> FailingSuites,
-    IReadOnlyDictionary<string, string> DownServices);
+    IReadOnlyDictionary<string, string> DownServices)
+{
+    /// <summary>The shard this run is (<c>--attach … --shard I/N</c>); null for a whole run.</summary>
+    public Sharding.ShardSignal? Shard { get; init; }
+}
 
 /// <summary>Everything the phases produced, in the order they ran.</summary>
 internal sealed record TestStageResult(
@@ -69,6 +73,18 @@ internal sealed class TestStage(StageRegistry stages, TimeProvider time, IRunPro
                 if (record.Outcome == StageOutcome.Failed && run.FailFast)
                 {
                     skipped = $"fail-fast: phase {phase.Label} missed its criterion";
+                    if (inputs.Shard is { } failing)
+                    {
+                        await failing.PhaseFailedAsync(phase.Label, cancellationToken);
+                    }
+
+                    break;
+                }
+
+                // A shard stops at a phase boundary when another shard's phase missed its criterion (fail-fast across shards).
+                if (run.FailFast && inputs.Shard is { } shard && await shard.StopReasonAsync(cancellationToken) is { } elsewhere)
+                {
+                    skipped = $"fail-fast across shards: {elsewhere}";
                     break;
                 }
             }
@@ -161,8 +177,13 @@ internal sealed class TestStage(StageRegistry stages, TimeProvider time, IRunPro
         IReadOnlyList<TrafficRecord> traffic = [.. inputs.Proxies.Snapshot().Skip(trafficBefore)];
         var recorded = inputs.Proxies.Traffic is not null;
         (record, tests) = SuiteProver.Prove(suite, result, record, tests, traffic, recorded, inputs.Probes, baselines ?? new Dictionary<string, TimeSpan>());
-        record = TrafficDrop.Check(record with { Requests = recorded ? traffic.Count : null }, tests, inputs.History.Previous);
-        record = MissingTests.Check(record, tests, result.Expected, inputs.History.Previous);
+        record = record with { Requests = recorded ? traffic.Count : null };
+        if (inputs.Shard is null)
+        {
+            // A shard holds part of the suite: both compare the whole suite with the last run, so finish checks them on the merged suite.
+            record = TrafficDrop.Check(record, tests, inputs.History.Previous);
+            record = MissingTests.Check(record, tests, result.Expected, inputs.History.Previous);
+        }
         var (flaky, flipProblem) = await WithRetriesAsync(run, tests, retries, inputs.History, cancellationToken);
         record = record with
         {
