@@ -51,9 +51,9 @@ internal sealed class IterationRunner(IterationStages stages, Stages.IServicePro
             }
 
             // Builds start now and run one after another: the services' (each service starts once its own is done),
-            // then the test projects', while the services start and are probed.
+            // then the test projects' (not for a deploy-only run: its shards run the tests), while the services start and are probed.
             await using var builds = stages.Deploy.StartBuilds(run, start.Number, start.Deployment, start.Redeploy, cancellationToken);
-            prepared = stages.Tests.PrepareAsync(run, start.Number, builds.Done, preparing.Token);
+            prepared = start.DeployOnly ? Task.CompletedTask : stages.Tests.PrepareAsync(run, start.Number, builds.Done, preparing.Token);
             var deploy = await stages.Deploy.DeployAsync(run, start.Number, start.Deployment, start.Redeploy, builds, cancellationToken);
             facts = facts with
             {

@@ -238,7 +238,7 @@ public sealed partial class RunPipeline
         {
             var loop = facts is null ? new LoopResult([], Deployment.Empty) : new LoopResult([Single(run, facts)], facts.Deployment);
             var record = Finish(run, loop, stop, null, facts is null ? [note] : []) with { Timeline = _trail.Steps };
-            await WriteOutputsAsync(record, run.RunDirectory);
+            await WriteOutputsAsync(record, run.RunDirectory, finished: true);
             var outcome = new RunOutcome(RunJson.Redact(record, _redactor), run.RunDirectory, []);
             return reportError is null ? outcome : outcome with { InternalError = _redactor.Redact(reportError) };
         }
