@@ -87,11 +87,21 @@ public sealed class ProofEvaluator(IReadOnlyList<IProofRule> rules)
 
     private static IReadOnlyList<TestEvidence> BuildTests(ProofInput input, SuiteEvidence suite, List<string> notes)
     {
-        var cases = input.Cases.Where(c => !Rules.CollectionErrorRule.IsCollectionErrorCase(c)).ToList();
+        // A copy only when there is a collection-error case to leave out: a million cases are not listed twice.
+        IReadOnlyList<TestCaseResult> cases = input.Cases.Any(Rules.CollectionErrorRule.IsCollectionErrorCase)
+            ? [.. input.Cases.Where(c => !Rules.CollectionErrorRule.IsCollectionErrorCase(c))]
+            : input.Cases;
         var events = PytestMatcher.Match(cases, input.Pytest);
-        // Names matter only for requests that carry X-Greenlight-Test: without any, no test needs its own set.
+        // Names matter only for requests that carry X-Greenlight-Test: without any, no test needs its own set;
+        // a test with neither names nor a window shares one subject (a JUnit file without times: all of them).
         var tagged = input.Traffic.Any(r => r.Test is not null);
-        var subjects = cases.Select((c, i) => new TrafficAttribution.Subject(tagged ? Names(c, events[i]) : NoNames, Window(c, events[i]))).ToList();
+        var subjects = new TrafficAttribution.Subject[cases.Count];
+        for (var i = 0; i < subjects.Length; i++)
+        {
+            var window = Window(cases[i], events[i]);
+            subjects[i] = !tagged && window is null ? Unnamed : new TrafficAttribution.Subject(tagged ? Names(cases[i], events[i]) : NoNames, window);
+        }
+
         var suiteServices = input.Services.Distinct(StringComparer.Ordinal).ToList();
         var traffic = TrafficAttribution.Attribute(subjects, input.Traffic, input.Config.ClockSkew);
         if (traffic.Ambiguous > 0)
@@ -143,6 +153,8 @@ public sealed class ProofEvaluator(IReadOnlyList<IProofRule> rules)
     }
 
     private static readonly IReadOnlySet<string> NoNames = new HashSet<string>();
+
+    private static readonly TrafficAttribution.Subject Unnamed = new(NoNames, null);
 
     private static HashSet<string> Names(TestCaseResult c, PytestTestEvent? e)
     {
