@@ -30,16 +30,17 @@ public sealed class ProofEvaluator(IReadOnlyList<IProofRule> rules)
         suiteChecks.AddRange(ProofLevels.SuiteChecks(input, tests));
         // Each test's evidence is judged as it is made and then dropped: a million tests never hold a million evidence records.
         var proofs = new List<TestProof>(tests.Count);
+        var shared = new Dictionary<string, IReadOnlyList<ProofCheck>>(StringComparer.Ordinal);
         for (var i = 0; i < tests.Count; i++)
         {
             var test = tests[i];
-            proofs.Add(ProofLevels.Require(Judge(test, suite, active), test, input));
+            proofs.Add(ProofLevels.Require(Judge(test, suite, active, shared), test, input));
         }
 
         notes.AddRange(ProofLevels.Notes(input, proofs));
         notes.AddRange(proofs.SelectMany(p => p.NotEvaluated)
-            .GroupBy(c => (c.Code, c.Detail))
-            .Select(g => $"{g.Key.Code}: could not be evaluated for {g.Count()} test(s): {g.Key.Detail}"));
+            .CountBy(c => (c.Code, c.Detail))
+            .Select(g => $"{g.Key.Code}: could not be evaluated for {g.Value} test(s): {g.Key.Detail}"));
 
         return new SuiteProof
         {
@@ -51,7 +52,11 @@ public sealed class ProofEvaluator(IReadOnlyList<IProofRule> rules)
         };
     }
 
-    private static TestProof Judge(TestEvidence test, SuiteEvidence suite, IReadOnlyList<IProofRule> active)
+    /// <param name="shared">
+    /// The lists of unevaluated checks made so far, by their codes and details: tests that lack the same
+    /// facts share one list (a million tests without times would otherwise keep five million equal checks).
+    /// </param>
+    private static TestProof Judge(TestEvidence test, SuiteEvidence suite, IReadOnlyList<IProofRule> active, Dictionary<string, IReadOnlyList<ProofCheck>> shared)
     {
         var checks = active.Select(r => r.CheckTest(test, suite)).ToList();
         var unproven = checks.Where(c => c.Status == ProofCheckStatus.Unproven).ToList();
@@ -66,8 +71,19 @@ public sealed class ProofEvaluator(IReadOnlyList<IProofRule> rules)
             Duration = test.Duration,
             Requests = test.Traffic.Count,
             Level = test.Level,
-            NotEvaluated = notEvaluated.Count == 0 ? [] : notEvaluated,
+            NotEvaluated = notEvaluated.Count == 0 ? [] : Shared(notEvaluated, shared),
         };
+    }
+
+    private static IReadOnlyList<ProofCheck> Shared(List<ProofCheck> checks, Dictionary<string, IReadOnlyList<ProofCheck>> shared)
+    {
+        var key = string.Join('\u001e', checks.Select(c => $"{c.Code}\u001f{c.Detail}"));
+        if (!shared.TryGetValue(key, out var list))
+        {
+            shared[key] = list = [.. checks];
+        }
+
+        return list;
     }
 
     private static SuiteEvidence BuildSuite(ProofInput input)
