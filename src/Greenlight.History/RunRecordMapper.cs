@@ -59,11 +59,24 @@ public static class RunRecordMapper
             })],
             SuiteRequests = suites.Where(s => s.Requests is not null).DistinctBy(s => s.Id).ToDictionary(s => s.Id, s => s.Requests!.Value, StringComparer.Ordinal),
             // A repeated (suite, name) is saved once by the store; the outcome words are shared, not made per test.
-            Tests = [.. tests.Select(t => new HistoryTest(
+            // Each row is made as the store reads it: a million tests are not held twice while they are saved.
+            Tests = new Projected(tests, t => new HistoryTest(
                 t.Suite, t.Name, phases.GetValueOrDefault(t.Suite, ""), Outcomes[(int)t.Outcome], t.DurationMs, t.Proven,
-                t.Reasons, t.Message, null, t.Attempts, t.Flaky))],
+                t.Reasons, t.Message, null, t.Attempts, t.Flaky)),
             Clusters = clusters,
         };
+    }
+
+    /// <summary>The record's tests seen as history rows, each made when it is read.</summary>
+    private sealed class Projected(IReadOnlyList<TestRecord> tests, Func<TestRecord, HistoryTest> project) : IReadOnlyList<HistoryTest>
+    {
+        public int Count => tests.Count;
+
+        public HistoryTest this[int index] => project(tests[index]);
+
+        public IEnumerator<HistoryTest> GetEnumerator() => tests.Select(project).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private static readonly string[] Outcomes = [.. Enum.GetValues<TestOutcome>().Select(o => o.ToString().ToLowerInvariant())];

@@ -10,10 +10,19 @@ namespace Greenlight.Reports;
 public sealed record TimelineSpan(string Label, double StartMs, double DurationMs, string Kind, string Detail);
 
 /// <summary>Everything report.html shows, gathered from the run folder: the record, its trail, its traffic and the run before it.</summary>
-public sealed record ReportView(RunRecord Run, IReadOnlyList<TimelineSpan> Timeline, double TimelineMs, string TestsJson, int TestCount)
+/// <param name="ListedCount">How many of the <paramref name="TestCount"/> tests the page carries (<see cref="MaxListedTests"/>).</param>
+public sealed record ReportView(RunRecord Run, IReadOnlyList<TimelineSpan> Timeline, double TimelineMs, string TestsJson, int TestCount, int ListedCount)
 {
     /// <summary>Tests carry at most this many of their requests into the page (the count says how many there were).</summary>
     public const int RequestsPerTest = 100;
+
+    /// <summary>
+    /// The page carries at most this many tests (twice the 10,000 the page is measured with): a million
+    /// tests would make a page of hundreds of MB that no browser opens, and cost the run gigabytes to
+    /// render. Above it the failing tests come first, then the doubted passes, the skipped and the
+    /// proven passes; every test is in tests.jsonl, and the page says how many it lists.
+    /// </summary>
+    public const int MaxListedTests = 20_000;
 
     private static readonly JsonSerializerOptions PageJson = new() { PropertyNamingPolicy = null };
 
@@ -35,18 +44,55 @@ public sealed record ReportView(RunRecord Run, IReadOnlyList<TimelineSpan> Timel
         var previous = await PreviousDurationsAsync(run, runDirectory, cancellationToken);
         // The record carries its timeline; an older run.json does not, so its trail file is read.
         var (timeline, total) = BuildTimeline(run, run.Timeline.Count > 0 ? run.Timeline : TrailFile.ReadSteps(runDirectory));
-        return new ReportView(run, timeline, total, BuildTestsJson(run, traffic, previous), run.Tests.Count);
+        var listed = Listed(run.Tests);
+        return new ReportView(run, timeline, total, BuildTestsJson(run, listed, traffic, previous), run.Tests.Count, listed.Count);
     }
 
+    /// <summary>The tests the page lists: all of them up to <see cref="MaxListedTests"/>; above it that many, most urgent first, each group in the record's order.</summary>
+    public static IReadOnlyList<TestRecord> Listed(IReadOnlyList<TestRecord> tests)
+    {
+        ArgumentNullException.ThrowIfNull(tests);
+        if (tests.Count <= MaxListedTests)
+        {
+            return tests;
+        }
+
+        var listed = new List<TestRecord>(MaxListedTests);
+        foreach (var group in new[] { "failing", "unproven", "skipped", "passed" })
+        {
+            foreach (var test in tests)
+            {
+                if (listed.Count == MaxListedTests)
+                {
+                    return listed;
+                }
+
+                if (Group(test) == group)
+                {
+                    listed.Add(test);
+                }
+            }
+        }
+
+        return listed;
+    }
+
+    private static string Group(TestRecord test) => Status(test) switch
+    {
+        "flaky" or "failed" or "error" => "failing",
+        var status => status,
+    };
+
     /// <summary>The tests as the page's script reads them: short keys, one object each, requests attributed by the test's header or its time window.</summary>
-    public static string BuildTestsJson(RunRecord run, IReadOnlyList<TrafficRecord> traffic, IReadOnlyDictionary<string, long> previous)
+    public static string BuildTestsJson(RunRecord run, IReadOnlyList<TestRecord> listed, IReadOnlyList<TrafficRecord> traffic, IReadOnlyDictionary<string, long> previous)
     {
         ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(listed);
         var phases = run.Suites.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First().Priority);
         var byTest = traffic.Where(t => t.Test is not null).GroupBy(t => t.Test!).ToDictionary(g => g.Key, g => g.OrderBy(t => t.Started).ToList());
         var untagged = traffic.Where(t => t.Test is null).OrderBy(t => t.Started).ToList();
-        var tests = new List<object>(run.Tests.Count);
-        foreach (var test in run.Tests)
+        var tests = new List<object>(listed.Count);
+        foreach (var test in listed)
         {
             var (requests, level) = RequestsOf(test, byTest, untagged);
             tests.Add(new

@@ -17,9 +17,20 @@ public sealed class ResultComparerTests
     [InlineData(TestStatus.Flaky, TestStatus.Passed, TestChange.Fixed)]
     [InlineData(TestStatus.Passed, TestStatus.Unproven, TestChange.LostProof)]
     [InlineData(TestStatus.Passed, TestStatus.Skipped, TestChange.Skipped)]
-    [InlineData(TestStatus.Passed, TestStatus.Passed, TestChange.Unchanged)]
     public void Compare_StatusPairs_Classified(TestStatus before, TestStatus after, TestChange change) =>
         Assert.Equal(change, ResultComparer.Compare([S("t", before)], [S("t", after)], [], []).Tests.Single().Change);
+
+    [Fact]
+    public void Compare_UnchangedTests_CountedNotListed()
+    {
+        var before = Enumerable.Range(0, 1000).Select(i => S($"t{i}", TestStatus.Passed)).Append(S("f", TestStatus.Passed)).ToList();
+        var after = Enumerable.Range(0, 1000).Select(i => S($"t{i}", TestStatus.Passed)).Append(S("f", TestStatus.Failed)).ToList();
+
+        var comparison = ResultComparer.Compare(before, after, [], []);
+
+        Assert.Equal([("f", TestChange.Regressed)], comparison.Tests.Select(t => (t.Name, t.Change)));
+        Assert.Equal((1000, 1000, 1), (comparison.Unchanged, comparison.Count(TestChange.Unchanged), comparison.Count(TestChange.Regressed)));
+    }
 
     [Fact]
     public void Compare_Iterations_TableLikeReference4OrderedByUrgency()

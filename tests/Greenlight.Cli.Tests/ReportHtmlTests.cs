@@ -74,4 +74,53 @@ public sealed class ReportHtmlTests
             Directory.Delete(folder, recursive: true);
         }
     }
+    [Fact]
+    public async Task Write_MoreTestsThanThePageLists_ListsFailingThenDoubtedThenSkippedThenPassedAndSaysHowMany()
+    {
+        var folder = Directory.CreateTempSubdirectory("greenlight-report-html-").FullName;
+        try
+        {
+            var total = ReportView.MaxListedTests + 5_000;
+            // Counted here, independently of the page: 200 failing, 200 doubted, 200 skipped, the rest proven passes.
+            var tests = Enumerable.Range(0, total).Select(i => new TestRecord
+            {
+                Suite = "big",
+                Name = $"Big.Test{i:000000}",
+                Outcome = i % 100 == 1 && i < 20_000 ? TestOutcome.Failed : i % 100 == 2 && i < 20_000 ? TestOutcome.Skipped : TestOutcome.Passed,
+                Proven = !(i % 100 == 1 && i < 20_000) && !(i % 100 == 3 && i < 20_000),
+                Reasons = i % 100 == 3 && i < 20_000 ? [ProofReason.ZeroDuration] : [],
+            }).ToList();
+            var run = new RunRecord
+            {
+                RunId = "20260101-000000-many",
+                Project = "many",
+                ConfigPath = "greenlight.yaml",
+                StartedAt = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero),
+                Verdict = Verdict.Red,
+                Suites = [new SuiteRecord { Id = "big", Priority = "P1", Runner = "command", Total = tests.Count, Outcome = StageOutcome.Failed }],
+                Tests = tests,
+            };
+
+            var listed = ReportView.Listed(tests);
+
+            Assert.Equal(ReportView.MaxListedTests, listed.Count);
+            Assert.All(listed.Take(200), t => Assert.Equal(TestOutcome.Failed, t.Outcome));
+            Assert.All(listed.Skip(200).Take(200), t => Assert.Equal([ProofReason.ZeroDuration], t.Reasons));
+            Assert.All(listed.Skip(400).Take(200), t => Assert.Equal(TestOutcome.Skipped, t.Outcome));
+            Assert.All(listed.Skip(600), t => Assert.True(t.Proven && t.Outcome == TestOutcome.Passed));
+            Assert.Equal(listed.Count, listed.Distinct().Count());
+
+            var failures = await new CompositeReporter(new SecretRedactor(), [new HtmlReportReporter(new SecretRedactor())]).WriteAsync(run, folder, TestContext.Current.CancellationToken);
+
+            Assert.Empty(failures);
+            var html = await File.ReadAllTextAsync(Path.Combine(folder, "report.html"), TestContext.Current.CancellationToken);
+            Assert.Contains("This page lists 20,000 of 25,000 tests", html, StringComparison.Ordinal);
+            Assert.Contains("Big.Test000001", html, StringComparison.Ordinal); // failing: listed
+            Assert.DoesNotContain("Big.Test024999", html, StringComparison.Ordinal); // a proven pass past the cap: only in tests.jsonl
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

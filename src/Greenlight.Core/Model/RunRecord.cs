@@ -165,8 +165,15 @@ public sealed record SuiteRecord
     public IReadOnlyList<string> ProofNotes { get; init; } = [];
 }
 
+/// <remarks>
+/// A run holds one for each test to its end (a million in a large suite), so it is kept small: the
+/// fields a proven pass leaves at their defaults (message, stack, start time, history median, retries)
+/// share one reference, null when all are at their defaults.
+/// </remarks>
 public sealed record TestRecord
 {
+    private readonly Rare? _rare;
+
     public required string Suite { get; init; }
     public required string Name { get; init; }
     public required TestOutcome Outcome { get; init; }
@@ -178,19 +185,74 @@ public sealed record TestRecord
     public string? ProofLevel { get; init; }
     /// <summary>"code: evidence" lines behind <see cref="Reasons"/>, for people.</summary>
     public IReadOnlyList<string> Evidence { get; init; } = [];
-    public string? Message { get; init; }
+
+    public string? Message
+    {
+        get => _rare?.Message;
+        init => _rare = Rare.With(_rare, r => r with { Message = value });
+    }
+
     /// <summary>The runner's stack trace of a failure, when its result file carries one.</summary>
-    public string? StackTrace { get; init; }
+    public string? StackTrace
+    {
+        get => _rare?.StackTrace;
+        init => _rare = Rare.With(_rare, r => r with { StackTrace = value });
+    }
+
     /// <summary>When the test started, when the runner's result file says (ties the proxy's traffic to it in report.html).</summary>
-    public DateTimeOffset? StartedAt { get; init; }
+    public DateTimeOffset? StartedAt
+    {
+        get => _rare?.StartedAt;
+        init => _rare = Rare.With(_rare, r => r with { StartedAt = value });
+    }
+
     /// <summary>Median duration of this test's recent proven passes in history (the duration-drop baseline), when history has one.</summary>
-    public long? HistoryMedianMs { get; init; }
+    public long? HistoryMedianMs
+    {
+        get => _rare?.HistoryMedianMs;
+        init => _rare = Rare.With(_rare, r => r with { HistoryMedianMs = value });
+    }
+
     /// <summary>Runs of this test: 1, plus its retries under <c>loop.retry_failed</c>.</summary>
-    public int Attempts { get; init; } = 1;
+    public int Attempts
+    {
+        get => _rare?.Attempts ?? 1;
+        init => _rare = Rare.With(_rare, r => r with { Attempts = value });
+    }
+
     /// <summary>Failed first and passed on a retry: still counted as failed (never green).</summary>
-    public bool Flaky { get; init; }
+    public bool Flaky
+    {
+        get => _rare?.Flaky ?? false;
+        init => _rare = Rare.With(_rare, r => r with { Flaky = value });
+    }
+
     /// <summary>Pass/fail flip rate over recent runs (history), shown for flaky tests.</summary>
-    public double? FlipRate { get; init; }
+    public double? FlipRate
+    {
+        get => _rare?.FlipRate;
+        init => _rare = Rare.With(_rare, r => r with { FlipRate = value });
+    }
+
+    /// <summary>The fields most tests leave at their defaults; compared by value, so two equal records stay equal.</summary>
+    private sealed record Rare
+    {
+        private static readonly Rare Default = new();
+
+        public string? Message { get; init; }
+        public string? StackTrace { get; init; }
+        public DateTimeOffset? StartedAt { get; init; }
+        public long? HistoryMedianMs { get; init; }
+        public int Attempts { get; init; } = 1;
+        public bool Flaky { get; init; }
+        public double? FlipRate { get; init; }
+
+        public static Rare? With(Rare? rare, Func<Rare, Rare> change)
+        {
+            var changed = change(rare ?? Default);
+            return changed == Default ? null : changed;
+        }
+    }
 }
 
 /// <summary>One command Greenlight ran: a build, a service start, a test run.</summary>

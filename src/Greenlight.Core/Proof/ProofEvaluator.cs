@@ -30,16 +30,17 @@ public sealed class ProofEvaluator(IReadOnlyList<IProofRule> rules)
         suiteChecks.AddRange(ProofLevels.SuiteChecks(input, tests));
         // Each test's evidence is judged as it is made and then dropped: a million tests never hold a million evidence records.
         var proofs = new List<TestProof>(tests.Count);
+        var shared = new Dictionary<string, IReadOnlyList<ProofCheck>>(StringComparer.Ordinal);
         for (var i = 0; i < tests.Count; i++)
         {
             var test = tests[i];
-            proofs.Add(ProofLevels.Require(Judge(test, suite, active), test, input));
+            proofs.Add(ProofLevels.Require(Judge(test, suite, active, shared), test, input));
         }
 
         notes.AddRange(ProofLevels.Notes(input, proofs));
         notes.AddRange(proofs.SelectMany(p => p.NotEvaluated)
-            .GroupBy(c => (c.Code, c.Detail))
-            .Select(g => $"{g.Key.Code}: could not be evaluated for {g.Count()} test(s): {g.Key.Detail}"));
+            .CountBy(c => (c.Code, c.Detail))
+            .Select(g => $"{g.Key.Code}: could not be evaluated for {g.Value} test(s): {g.Key.Detail}"));
 
         return new SuiteProof
         {
@@ -51,7 +52,11 @@ public sealed class ProofEvaluator(IReadOnlyList<IProofRule> rules)
         };
     }
 
-    private static TestProof Judge(TestEvidence test, SuiteEvidence suite, IReadOnlyList<IProofRule> active)
+    /// <param name="shared">
+    /// The lists of unevaluated checks made so far, by their codes and details: tests that lack the same
+    /// facts share one list (a million tests without times would otherwise keep five million equal checks).
+    /// </param>
+    private static TestProof Judge(TestEvidence test, SuiteEvidence suite, IReadOnlyList<IProofRule> active, Dictionary<string, IReadOnlyList<ProofCheck>> shared)
     {
         var checks = active.Select(r => r.CheckTest(test, suite)).ToList();
         var unproven = checks.Where(c => c.Status == ProofCheckStatus.Unproven).ToList();
@@ -66,8 +71,19 @@ public sealed class ProofEvaluator(IReadOnlyList<IProofRule> rules)
             Duration = test.Duration,
             Requests = test.Traffic.Count,
             Level = test.Level,
-            NotEvaluated = notEvaluated.Count == 0 ? [] : notEvaluated,
+            NotEvaluated = notEvaluated.Count == 0 ? [] : Shared(notEvaluated, shared),
         };
+    }
+
+    private static IReadOnlyList<ProofCheck> Shared(List<ProofCheck> checks, Dictionary<string, IReadOnlyList<ProofCheck>> shared)
+    {
+        var key = string.Join('\u001e', checks.Select(c => $"{c.Code}\u001f{c.Detail}"));
+        if (!shared.TryGetValue(key, out var list))
+        {
+            shared[key] = list = [.. checks];
+        }
+
+        return list;
     }
 
     private static SuiteEvidence BuildSuite(ProofInput input)
@@ -87,11 +103,21 @@ public sealed class ProofEvaluator(IReadOnlyList<IProofRule> rules)
 
     private static IReadOnlyList<TestEvidence> BuildTests(ProofInput input, SuiteEvidence suite, List<string> notes)
     {
-        var cases = input.Cases.Where(c => !Rules.CollectionErrorRule.IsCollectionErrorCase(c)).ToList();
+        // A copy only when there is a collection-error case to leave out: a million cases are not listed twice.
+        IReadOnlyList<TestCaseResult> cases = input.Cases.Any(Rules.CollectionErrorRule.IsCollectionErrorCase)
+            ? [.. input.Cases.Where(c => !Rules.CollectionErrorRule.IsCollectionErrorCase(c))]
+            : input.Cases;
         var events = PytestMatcher.Match(cases, input.Pytest);
-        // Names matter only for requests that carry X-Greenlight-Test: without any, no test needs its own set.
+        // Names matter only for requests that carry X-Greenlight-Test: without any, no test needs its own set;
+        // a test with neither names nor a window shares one subject (a JUnit file without times: all of them).
         var tagged = input.Traffic.Any(r => r.Test is not null);
-        var subjects = cases.Select((c, i) => new TrafficAttribution.Subject(tagged ? Names(c, events[i]) : NoNames, Window(c, events[i]))).ToList();
+        var subjects = new TrafficAttribution.Subject[cases.Count];
+        for (var i = 0; i < subjects.Length; i++)
+        {
+            var window = Window(cases[i], events[i]);
+            subjects[i] = !tagged && window is null ? Unnamed : new TrafficAttribution.Subject(tagged ? Names(cases[i], events[i]) : NoNames, window);
+        }
+
         var suiteServices = input.Services.Distinct(StringComparer.Ordinal).ToList();
         var traffic = TrafficAttribution.Attribute(subjects, input.Traffic, input.Config.ClockSkew);
         if (traffic.Ambiguous > 0)
@@ -143,6 +169,8 @@ public sealed class ProofEvaluator(IReadOnlyList<IProofRule> rules)
     }
 
     private static readonly IReadOnlySet<string> NoNames = new HashSet<string>();
+
+    private static readonly TrafficAttribution.Subject Unnamed = new(NoNames, null);
 
     private static HashSet<string> Names(TestCaseResult c, PytestTestEvent? e)
     {

@@ -38,7 +38,7 @@ internal static class ProofLevels
     /// <summary>How many tests stand at each level, and the reason a lower level is accepted.</summary>
     public static IEnumerable<string> Notes(ProofInput input, IReadOnlyList<TestProof> proofs)
     {
-        var levels = proofs.GroupBy(p => p.Level).OrderBy(g => ProofLevel.Rank(g.Key)).Select(g => $"{g.Count()} {g.Key}").ToList();
+        var levels = proofs.CountBy(p => p.Level).OrderBy(g => ProofLevel.Rank(g.Key)).Select(g => $"{g.Value} {g.Key}").ToList();
         if (levels.Count > 0)
         {
             yield return $"proof levels: {string.Join(", ", levels)} (required: {input.Config.Level})";

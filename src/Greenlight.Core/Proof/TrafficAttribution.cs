@@ -65,7 +65,25 @@ public static class TrafficAttribution
             foreach (var i in targets) (per[i] ??= []).Add(record);
         }
 
-        return new Result([.. per.Select(p => (IReadOnlyList<TrafficRecord>?)p ?? [])], byHeader, unknown, unattributed) { Ambiguous = ambiguous };
+        return new Result(new PerSubjectLists(per), byHeader, unknown, unattributed) { Ambiguous = ambiguous };
+    }
+
+    /// <summary>Each subject's records, the shared empty list for one that got none (no second million-entry list).</summary>
+    private sealed class PerSubjectLists(List<TrafficRecord>?[] per) : IReadOnlyList<IReadOnlyList<TrafficRecord>>
+    {
+        public int Count => per.Length;
+
+        public IReadOnlyList<TrafficRecord> this[int index] => (IReadOnlyList<TrafficRecord>?)per[index] ?? [];
+
+        public IEnumerator<IReadOnlyList<TrafficRecord>> GetEnumerator()
+        {
+            for (var i = 0; i < per.Length; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>

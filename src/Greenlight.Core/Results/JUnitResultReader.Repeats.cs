@@ -10,7 +10,7 @@ public sealed partial class JUnitResultReader
         private static readonly string[] PytestFixtureErrors = ["failed on teardown with ", "failed on setup with "];
 
         private readonly RepeatedNames _repeats = new();
-        private (string ClassName, string Name)? _previous;
+        private string? _previous;
 
         /// <summary>
         /// Keeps every testcase element. The one merge: pytest writes a test that passed or failed and
@@ -20,9 +20,9 @@ public sealed partial class JUnitResultReader
         /// </summary>
         private void Add(TestCaseResult testCase, string at)
         {
-            var identity = (testCase.ClassName, testCase.Name);
+            var identity = testCase.FullName;
             var suiteStart = _suites.TryPeek(out var suite) ? suite.FirstCase : 0;
-            if (_cases.Count > suiteStart && _previous == identity && IsPytestFixtureError(testCase)
+            if (_cases.Count > suiteStart && string.Equals(_previous, identity, StringComparison.Ordinal) && IsPytestFixtureError(testCase)
                 && _cases[^1].Outcome is TestOutcome.Passed or TestOutcome.Failed)
             {
                 var previous = _cases[^1];

@@ -40,7 +40,7 @@ public static class ComparisonMarkdown
         }
 
         var unchanged = comparison.Count(TestChange.Unchanged);
-        text.Append(comparison.Tests.Count == 0 ? "No tests ran in either.\n" : changed.Count == 0 && collapsed == 0 ? $"All {unchanged} test(s) unchanged.\n" : unchanged > 0 ? $"{unchanged} test(s) unchanged.\n" : "");
+        text.Append(comparison.Tests.Count == 0 && unchanged == 0 ? "No tests ran in either.\n" : changed.Count == 0 && collapsed == 0 ? $"All {unchanged} test(s) unchanged.\n" : unchanged > 0 ? $"{unchanged} test(s) unchanged.\n" : "");
         if (comparison.Clusters.Count > 0)
         {
             text.Append("\n| cluster | ").Append(Cell(beforeLabel)).Append(" | ").Append(Cell(afterLabel)).Append(" | change |\n|---|---|---|---|\n");

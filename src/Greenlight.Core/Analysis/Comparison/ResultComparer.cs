@@ -4,7 +4,7 @@ namespace Greenlight.Analysis.Comparison;
 
 /// <summary>
 /// Compares one iteration (or run) with the one before: per test fixed, regressed, still
-/// failing, newly flaky, new; per cluster new, persisting, resolved.
+/// failing, newly flaky, new (the unchanged ones as a count); per cluster new, persisting, resolved.
 /// </summary>
 public static class ResultComparer
 {
@@ -18,13 +18,16 @@ public static class ResultComparer
         ArgumentNullException.ThrowIfNull(after);
         var previous = before.DistinctBy(Key).ToDictionary(Key, t => t.Status);
         var current = after.DistinctBy(Key).ToDictionary(Key, t => t.Status);
+        // Unchanged tests are counted, not listed: only the changes are rows.
+        var unchanged = current.Count(c => previous.TryGetValue(c.Key, out var b) && Classify(b, c.Value) == TestChange.Unchanged);
         var rows = current.Select(c => Row(c.Key, previous.TryGetValue(c.Key, out var b) ? b : null, c.Value))
+            .Where(r => r.Change != TestChange.Unchanged)
             .Concat(previous.Where(p => !current.ContainsKey(p.Key)).Select(p => Row(p.Key, p.Value, null)))
             .OrderBy(r => r.Change)
             .ThenBy(r => r.Suite, StringComparer.Ordinal)
             .ThenBy(r => r.Name, StringComparer.Ordinal)
             .ToList();
-        return new ResultComparison(rows, CompareClusters(clustersBefore, clustersAfter));
+        return new ResultComparison(rows, CompareClusters(clustersBefore, clustersAfter)) { Unchanged = unchanged };
     }
 
     private static (string Suite, string Name) Key(TestSnapshot t) => (t.Suite, t.Name);

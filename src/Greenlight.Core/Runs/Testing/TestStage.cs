@@ -65,6 +65,7 @@ internal sealed class TestStage(StageRegistry stages, TimeProvider time, IRunPro
                     inPhase.Add(NeedsDownService(suite, inputs) is { } why
                         ? NotRun(suite, why)
                         : await RunSuiteAsync(run, iteration, suite, inputs, cancellationToken));
+                    LargeSuites.Release(inPhase[^1].Tests.Count);
                 }
 
                 suites.AddRange(inPhase);
@@ -170,6 +171,7 @@ internal sealed class TestStage(StageRegistry stages, TimeProvider time, IRunPro
         var runner = stages.Runner(suite.Runner)!;
         var result = await runner.RunAsync(suite, context, cancellationToken);
         var retries = await new RetryFailed(runner, progress).RunAsync(run.Config.Loop.RetryFailed, run.Config.RootDirectory, suite, context, result, cancellationToken);
+        LargeSuites.Release(result.Cases.Count);
         var (window, failures) = FailureCollector.Collect(suite, result);
         var (baselines, baselineProblem) = await inputs.History.BaselinesAsync(run, suite.Id, result.Cases, cancellationToken);
         var (record, tests) = SuiteEvaluator.Evaluate(suite, result);
