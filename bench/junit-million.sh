@@ -7,6 +7,8 @@
 #
 #   bench/junit-million.sh [CASES...]       # default: 1000000 2000000
 #   BENCH_KEEP=1 bench/junit-million.sh     # keep the project folders (printed) for a look
+#   BENCH_RUNS=2 bench/junit-million.sh 1000000   # run each size twice in one project: the second run
+#                                                 # has the first in history (comparison, last-run durations)
 #
 # The suite accepts proof level none (there is no service to tie traffic to), so its passes are
 # proven and the run is RED only because of the generated failures: exit 1 is the correct code.
@@ -26,8 +28,8 @@ work="$(mktemp -d -t greenlight-million.XXXXXX)"
 
 mb() { [ -f "$1" ] && awk "BEGIN{printf \"%.1f\", $(stat -c %s "$1") / 1048576}" || echo "-"; }
 
-echo "| cases | JUnit MB | exit | wall | peak RSS MB | run.json MB | tests.jsonl MB | worklog MB | history.db MB | load at start |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+echo "| cases | run | JUnit MB | exit | wall | peak RSS MB | run.json MB | tests.jsonl MB | worklog MB | history.db MB | load at start |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 for cases in "${counts[@]}"; do
   project="$work/p$cases"
   mkdir -p "$project"
@@ -45,13 +47,15 @@ suites:
     timeout: 30m
     proof: { level: none, level_reason: "benchmark: no services, a generated JUnit file" }
 YAML
-  load="$(cut -d' ' -f1-3 /proc/loadavg)"
-  rc=0
-  (cd "$project" && /usr/bin/time -v dotnet "$cli" run >"$project/stdout.txt" 2>"$project/time.txt") || rc=$?
-  run="$(ls -d "$project"/.greenlight/runs/*/ 2>/dev/null | head -1)"
-  wall="$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$project/time.txt")"
-  rss="$(awk '/Maximum resident set size/ {printf "%.0f", $6 / 1024}' "$project/time.txt")"
-  echo "| $cases | $(mb "$junit") | $rc | $wall | $rss | $(mb "${run}run.json") | $(mb "${run}tests.jsonl") | $(mb "${run}worklog.md") | $(mb "$project/.greenlight/history.db") | $load |"
-  tail -3 "$project/stdout.txt" | sed 's/^/    /' >&2
+  for n in $(seq 1 "${BENCH_RUNS:-1}"); do
+    load="$(cut -d' ' -f1-3 /proc/loadavg)"
+    rc=0
+    (cd "$project" && /usr/bin/time -v dotnet "$cli" run >"$project/stdout.txt" 2>"$project/time.txt") || rc=$?
+    run="$(ls -td "$project"/.greenlight/runs/*/ 2>/dev/null | head -1)"
+    wall="$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$project/time.txt")"
+    rss="$(awk '/Maximum resident set size/ {printf "%.0f", $6 / 1024}' "$project/time.txt")"
+    echo "| $cases | $n | $(mb "$junit") | $rc | $wall | $rss | $(mb "${run}run.json") | $(mb "${run}tests.jsonl") | $(mb "${run}worklog.md") | $(mb "$project/.greenlight/history.db") | $load |"
+    tail -3 "$project/stdout.txt" | sed 's/^/    /' >&2
+  done
   rm -f "$junit"
 done

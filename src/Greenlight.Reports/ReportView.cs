@@ -41,10 +41,10 @@ public sealed record ReportView(RunRecord Run, IReadOnlyList<TimelineSpan> Timel
                 ErrorText = t.ErrorText is null ? null : redact(t.ErrorText),
             })]
             : Array.Empty<TrafficRecord>();
-        var previous = await PreviousDurationsAsync(run, runDirectory, cancellationToken);
+        var listed = Listed(run.Tests);
+        var previous = await PreviousDurationsAsync(run, listed, runDirectory, cancellationToken);
         // The record carries its timeline; an older run.json does not, so its trail file is read.
         var (timeline, total) = BuildTimeline(run, run.Timeline.Count > 0 ? run.Timeline : TrailFile.ReadSteps(runDirectory));
-        var listed = Listed(run.Tests);
         return new ReportView(run, timeline, total, BuildTestsJson(run, listed, traffic, previous), run.Tests.Count, listed.Count);
     }
 
@@ -167,26 +167,51 @@ public sealed record ReportView(RunRecord Run, IReadOnlyList<TimelineSpan> Timel
 
     private static string Key(string suite, string name) => suite + "\u001f" + name;
 
-    private static async Task<IReadOnlyDictionary<string, long>> PreviousDurationsAsync(RunRecord run, string runDirectory, CancellationToken cancellationToken)
+    /// <summary>
+    /// The last run's duration of each listed test, read from its folder one test at a time (its tests.jsonl,
+    /// else the tests its run.json lists), keeping only the listed ones: a million-test last run is never held.
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<string, long>> PreviousDurationsAsync(RunRecord run, IReadOnlyList<TestRecord> listed, string runDirectory, CancellationToken cancellationToken)
     {
+        var durations = new Dictionary<string, long>();
         if (run.History?.Previous?.RunId is not { } id || Path.GetDirectoryName(Path.GetFullPath(runDirectory)) is not { } runs)
         {
-            return new Dictionary<string, long>();
+            return durations;
         }
 
         var folder = Path.Combine(runs, id);
+        var wanted = listed.Select(t => Key(t.Suite, t.Name)).ToHashSet(StringComparer.Ordinal);
         try
         {
-            if (File.Exists(Path.Combine(folder, RunJsonReporter.FileName)) && await RunOutputs.ReadAsync(folder, cancellationToken) is { } before)
+            var summary = Path.Combine(folder, RunJsonReporter.FileName);
+            if (!File.Exists(summary) || RunJson.Deserialize(await File.ReadAllTextAsync(summary, cancellationToken)) is not { } before)
             {
-                var durations = new Dictionary<string, long>();
-                foreach (var test in before.Tests)
+                return durations;
+            }
+
+            var tests = Path.Combine(folder, RunJson.TestsFile);
+            if (!File.Exists(tests))
+            {
+                foreach (var test in before.Tests.Where(t => wanted.Contains(Key(t.Suite, t.Name))))
                 {
                     durations[Key(test.Suite, test.Name)] = test.DurationMs;
                 }
 
                 return durations;
             }
+
+            // The last run's tests are those of its last iteration.
+            var last = before.Iterations.Count > 0 ? before.Iterations[^1].Number : 1;
+            await using var stream = new FileStream(tests, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, useAsync: true);
+            await foreach (var (iteration, test) in RunJson.ReadTestLinesAsync(stream, cancellationToken))
+            {
+                if (iteration == last && Key(test.Suite, test.Name) is var key && wanted.Contains(key))
+                {
+                    durations[key] = test.DurationMs;
+                }
+            }
+
+            return durations;
         }
         catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
         {

@@ -13,6 +13,48 @@ public sealed class ReportHtmlTests
     private const string Hostile = "</script><script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 2\">";
 
     [Fact]
+    public async Task Build_LastRunInItsFolder_ListedTestsGetTheLastIterationsDurations()
+    {
+        var runs = Directory.CreateTempSubdirectory("greenlight-report-previous-").FullName;
+        try
+        {
+            TestRecord Test(string name, long ms) => new() { Suite = "api", Name = name, Outcome = TestOutcome.Passed, Proven = true, DurationMs = ms };
+            var started = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            // The last run looped twice: its tests are those of iteration 2 (tests.jsonl holds both iterations).
+            var before = new RunRecord
+            {
+                RunId = "20260101-000000-prev", Project = "p", ConfigPath = "greenlight.yaml", StartedAt = started, Verdict = Verdict.Green,
+                Iterations =
+                [
+                    new IterationRecord { Number = 1, Tests = [Test("a", 900), Test("b", 900)] },
+                    new IterationRecord { Number = 2, Tests = [Test("a", 120), Test("b", 130), Test("gone", 5)] },
+                ],
+                Tests = [Test("a", 120), Test("b", 130), Test("gone", 5)],
+            };
+            var previousFolder = Path.Combine(runs, before.RunId);
+            Assert.Empty(await CompositeReporter.Default(new SecretRedactor()).WriteAsync(before, previousFolder, TestContext.Current.CancellationToken));
+            var run = new RunRecord
+            {
+                RunId = "20260101-000100-next", Project = "p", ConfigPath = "greenlight.yaml", StartedAt = started.AddMinutes(1), Verdict = Verdict.Green,
+                Tests = [Test("a", 100), Test("new", 7)],
+                History = new HistoryRecord { Previous = new PreviousRunRecord(before.RunId, started, "GREEN", 3, 0, []) },
+            };
+            var folder = Path.Combine(runs, run.RunId);
+            Directory.CreateDirectory(folder);
+
+            var view = await ReportView.BuildAsync(run, folder, s => s, TestContext.Current.CancellationToken);
+
+            using var json = System.Text.Json.JsonDocument.Parse(view.TestsJson);
+            var previous = json.RootElement.EnumerateArray().ToDictionary(t => t.GetProperty("n").GetString()!, t => t.TryGetProperty("pd", out var pd) && pd.ValueKind == System.Text.Json.JsonValueKind.Number ? pd.GetInt64() : (long?)null);
+            Assert.Equal(new Dictionary<string, long?> { ["a"] = 120, ["new"] = null }, previous);
+        }
+        finally
+        {
+            Directory.Delete(runs, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Write_HostileNamesSecretsAndTenThousandTests_EscapedMaskedAndPaged()
     {
         var folder = Directory.CreateTempSubdirectory("greenlight-report-html-").FullName;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -151,16 +152,8 @@ public static class RunJson
     {
         ArgumentNullException.ThrowIfNull(run);
         var byIteration = new Dictionary<int, List<TestRecord>>();
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        await foreach (var (number, test) in ReadTestLinesAsync(stream, cancellationToken))
         {
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            var test = JsonSerializer.Deserialize<TestRecord>(line, LineOptions)!;
-            var number = IterationOf(line);
             if (!byIteration.TryGetValue(number, out var list))
             {
                 byIteration[number] = list = [];
@@ -244,6 +237,19 @@ public static class RunJson
     }
 
     private static IList<JsonPropertyInfo> Properties<T>() => Options.GetTypeInfo(typeof(T)).Properties;
+
+    /// <summary>tests.jsonl one line at a time, each test with its iteration: a reader that keeps only some tests holds only those.</summary>
+    public static async IAsyncEnumerable<(int Iteration, TestRecord Test)> ReadTestLinesAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (line.Length > 0)
+            {
+                yield return (IterationOf(line), JsonSerializer.Deserialize<TestRecord>(line, LineOptions)!);
+            }
+        }
+    }
 
     private static int IterationOf(string line)
     {
