@@ -1,7 +1,4 @@
 using System.CommandLine;
-using Greenlight.Cli.Hosting;
-using Greenlight.Cli.Output;
-using Greenlight.Runs;
 using Greenlight.Secrets;
 
 namespace Greenlight.Cli.Commands;
@@ -33,20 +30,9 @@ internal static class FinishCommand
         return command;
     }
 
-    private static async Task<int> FinishAsync(SecretRedactor redactor, QuitHooks quit, string? configPath, string runId, TimeSpan timeout, bool json, CancellationToken cancellationToken)
-    {
-        var terminal = new Terminal(redactor, machineOutput: json);
-        if (ConfigSession.Open(configPath, terminal, redactor) is not { } config)
-        {
-            return CliApp.UsageError;
-        }
-
-        var time = TimeProvider.System;
-        var progress = new ConsoleProgress(terminal);
-        var pipeline = new RunPipeline(StageCatalog.Create(time, redactor), time, redactor, progress, Random.Shared, RunReporters.Create(redactor, null));
-        using var quitting = quit.Register(pipeline.QuitAtOnce);
-        terminal.Line($"greenlight finish {runId}: {config.SourcePath}");
-        var outcome = await progress.LiveAsync(() => pipeline.FinishAsync(config, runId, timeout, cancellationToken));
-        return Shards.Print(terminal, redactor, outcome, json, null);
-    }
+    private static Task<int> FinishAsync(SecretRedactor redactor, QuitHooks quit, string? configPath, string runId, TimeSpan timeout, bool json, CancellationToken cancellationToken) =>
+        Shards.RunRoleAsync(redactor, quit, configPath, json,
+            config => $"greenlight finish {runId}: {config.SourcePath}",
+            (pipeline, config) => pipeline.FinishAsync(config, runId, timeout, cancellationToken),
+            footer: null);
 }

@@ -181,22 +181,11 @@ internal static class RunCommand
         return outcome.ExitCode;
     }
 
-    private static async Task<int> AttachAsync(SecretRedactor redactor, QuitHooks quit, string? configPath, string runId, ShardSpec shard, bool json, CancellationToken cancellationToken)
-    {
-        var terminal = new Terminal(redactor, machineOutput: json);
-        if (ConfigSession.Open(configPath, terminal, redactor) is not { } config)
-        {
-            return CliApp.UsageError;
-        }
-
-        var time = TimeProvider.System;
-        var progress = new ConsoleProgress(terminal);
-        var pipeline = new RunPipeline(StageCatalog.Create(time, redactor), time, redactor, progress, Random.Shared, RunReporters.Create(redactor, null));
-        using var quitting = quit.Register(pipeline.QuitAtOnce);
-        terminal.Line($"greenlight run --attach {runId} --shard {shard}: {Shown(config.SourcePath)}");
-        var outcome = await progress.LiveAsync(() => pipeline.AttachAsync(config, runId, shard, cancellationToken));
-        return Shards.Print(terminal, redactor, outcome, json, $"shard {shard} of run {runId}: this is one shard's part; `greenlight finish {runId}` writes the run's verdict");
-    }
+    private static Task<int> AttachAsync(SecretRedactor redactor, QuitHooks quit, string? configPath, string runId, ShardSpec shard, bool json, CancellationToken cancellationToken) =>
+        Shards.RunRoleAsync(redactor, quit, configPath, json,
+            config => $"greenlight run --attach {runId} --shard {shard}: {Shown(config.SourcePath)}",
+            (pipeline, config) => pipeline.AttachAsync(config, runId, shard, cancellationToken),
+            $"shard {shard} of run {runId}: this is one shard's part; `greenlight finish {runId}` writes the run's verdict");
 
     /// <summary>The config as the user would type it: relative to the current folder when it is below it.</summary>
     private static string Shown(string path)

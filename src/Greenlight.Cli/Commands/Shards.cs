@@ -1,4 +1,6 @@
+using Greenlight.Cli.Hosting;
 using Greenlight.Cli.Output;
+using Greenlight.Config;
 using Greenlight.Config.Loading;
 using Greenlight.Reporting;
 using Greenlight.Runs;
@@ -28,6 +30,29 @@ internal static class Shards
         {
             File.AppendAllText(output, $"run-id={runId}\n");
         }
+    }
+
+    /// <summary>
+    /// A shard or the finish: the config opened, a pipeline with the run's outputs and Ctrl+C hooked up, the headline,
+    /// the role run with the live view, and its outcome printed as <c>greenlight run</c> prints one.
+    /// </summary>
+    public static async Task<int> RunRoleAsync(
+        SecretRedactor redactor, QuitHooks quit, string? configPath, bool json, Func<GreenlightConfig, string> headline,
+        Func<RunPipeline, GreenlightConfig, Task<RunOutcome>> role, string? footer)
+    {
+        var terminal = new Terminal(redactor, machineOutput: json);
+        if (ConfigSession.Open(configPath, terminal, redactor) is not { } config)
+        {
+            return CliApp.UsageError;
+        }
+
+        var time = TimeProvider.System;
+        var progress = new ConsoleProgress(terminal);
+        var pipeline = new RunPipeline(StageCatalog.Create(time, redactor), time, redactor, progress, Random.Shared, RunReporters.Create(redactor, null));
+        using var quitting = quit.Register(pipeline.QuitAtOnce);
+        terminal.Line(headline(config));
+        var outcome = await progress.LiveAsync(() => role(pipeline, config));
+        return Print(terminal, redactor, outcome, json, footer);
     }
 
     /// <summary>A role's outcome as <c>greenlight run</c> prints one: errors, or the summary (and run.json with --json); the exit code.</summary>

@@ -11,8 +11,6 @@ namespace Greenlight.Runs.Deploying;
 /// </summary>
 internal sealed class ServiceBuilds(IReadOnlyDictionary<string, Task<ServiceBuild?>> byService, Task done, CancellationTokenSource cancel) : IAsyncDisposable
 {
-    public static ServiceBuilds None { get; } = new(new Dictionary<string, Task<ServiceBuild?>>(), Task.CompletedTask, new CancellationTokenSource());
-
     public IReadOnlyDictionary<string, Task<ServiceBuild?>> ByService { get; } = byService;
 
     /// <summary>Completes, never faults, once every build has ended, however it ended.</summary>
@@ -23,11 +21,6 @@ internal sealed class ServiceBuilds(IReadOnlyDictionary<string, Task<ServiceBuil
 
     public async ValueTask DisposeAsync()
     {
-        if (this == None)
-        {
-            return;
-        }
-
         await cancel.CancelAsync();
         await Done;
         cancel.Dispose();
