@@ -61,6 +61,9 @@ public sealed record HistoryTest(
     int Attempts = 1,
     bool Flaky = false);
 
+/// <summary>What the comparison with a later run needs of a test: its key and how it ended.</summary>
+public readonly record struct HistoryTestStatus(string Suite, string Name, string Outcome, bool Proven, bool Flaky);
+
 public sealed record HistoryCluster(
     string Signature,
     string Title,

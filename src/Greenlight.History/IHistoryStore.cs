@@ -46,6 +46,15 @@ public interface IHistoryStore : IAsyncDisposable
     /// <summary>The tests of the run's last iteration (reasons not loaded).</summary>
     Task<HistoryResult<IReadOnlyList<HistoryTest>>> RunTestsAsync(string runId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Calls <paramref name="visit"/> with each test of the run's last iteration (of <paramref name="suite"/> when given) in
+    /// (suite, name) order, as it is read: nothing is held, so a million-test run costs no memory; how many were read.
+    /// </summary>
+    Task<HistoryResult<int>> ReadRunTestsAsync(string runId, string? suite, Action<HistoryTestStatus> visit, CancellationToken cancellationToken);
+
+    /// <summary>How many tests the run's last iteration has, and how many of them failed or were flaky.</summary>
+    Task<HistoryResult<(int Tests, int Failed)>> RunTestCountsAsync(string runId, CancellationToken cancellationToken);
+
     /// <summary>The clusters of the run's last iteration (evidence lines not loaded).</summary>
     Task<HistoryResult<IReadOnlyList<HistoryCluster>>> RunClustersAsync(string runId, CancellationToken cancellationToken);
 

@@ -44,17 +44,17 @@ public sealed class RunHistory(IHistoryStore store) : IRunHistory, Greenlight.Ru
             return HistoryAnswer<PreviousRunLookup>.Ok(new(null, skipped));
         }
 
-        var tests = await store.RunTestsAsync(last.Id, cancellationToken);
+        var counts = await store.RunTestCountsAsync(last.Id, cancellationToken);
         var clusters = await store.RunClustersAsync(last.Id, cancellationToken);
         var traffic = await store.RunSuiteTrafficAsync(last.Id, cancellationToken);
-        if ((tests.Error ?? clusters.Error ?? traffic.Error) is { } error)
+        if ((counts.Error ?? clusters.Error ?? traffic.Error) is { } error)
         {
             return HistoryAnswer<PreviousRunLookup>.Fail(error);
         }
 
         return HistoryAnswer<PreviousRunLookup>.Ok(new(new PreviousRun(
             last.Id, last.Started, last.Verdict,
-            [.. tests.Value!.Select(t => new TestSnapshot(t.Suite, t.Name, StatusOf(t)))],
+            new StoredTests(store, last.Id, counts.Value.Tests, counts.Value.Failed),
             [.. clusters.Value!.Select(c => new ClusterSnapshot(c.Signature, c.Title, c.Count))])
         {
             SuiteRequests = traffic.Value!.ToDictionary(s => s.Suite, s => s.Requests, StringComparer.Ordinal),
@@ -108,7 +108,7 @@ public sealed class RunHistory(IHistoryStore store) : IRunHistory, Greenlight.Ru
 
     public ValueTask DisposeAsync() => store.DisposeAsync();
 
-    private static TestStatus StatusOf(HistoryTest test) => test.Flaky
+    private static TestStatus StatusOf(HistoryTestStatus test) => test.Flaky
         ? TestStatus.Flaky
         : test.Outcome switch
         {
@@ -116,6 +116,20 @@ public sealed class RunHistory(IHistoryStore store) : IRunHistory, Greenlight.Ru
             "skipped" => TestStatus.Skipped,
             _ => TestStatus.Failed,
         };
+
+    /// <summary>A run's final tests, left in the store and read again each time a check or the comparison needs them.</summary>
+    private sealed class StoredTests(IHistoryStore store, string runId, int count, int failed) : IPreviousTests
+    {
+        public int Count => count;
+
+        public int Failed => failed;
+
+        public async Task<HistoryAnswer<int>> ReadAsync(string? suite, Action<TestSnapshot> visit, CancellationToken cancellationToken)
+        {
+            var read = await store.ReadRunTestsAsync(runId, suite, t => visit(new TestSnapshot(t.Suite, t.Name, StatusOf(t))), cancellationToken);
+            return read.Succeeded ? HistoryAnswer<int>.Ok(read.Value) : HistoryAnswer<int>.Fail(read.Error!);
+        }
+    }
 }
 
 /// <summary>Opens the store <c>history:</c> names, as the pipeline's <see cref="IRunHistory"/>.</summary>
@@ -127,52 +141,4 @@ public sealed class RunHistoryFactory(TimeProvider time) : IRunHistoryFactory
         var opened = await HistoryStores.OpenAsync(config.SqlitePath, config.Postgres, rootDirectory, time, cancellationToken);
         return opened.Succeeded ? HistoryAnswer<IRunHistory>.Ok(new RunHistory(opened.Value!)) : HistoryAnswer<IRunHistory>.Fail(opened.Error!);
     }
-}
-
-/// <summary>The sharded run's meeting place in the same store (<see cref="SqlHistoryStore"/>'s shard tables).</summary>
-public sealed class RunShardStore(SqlHistoryStore store) : Greenlight.Runs.Sharding.IShardStore
-{
-    public async Task<HistoryAnswer<bool>> SaveDeploymentAsync(string runId, string project, string deploymentJson, CancellationToken cancellationToken) =>
-        Answer(await store.SaveShardDeploymentAsync(runId, project, deploymentJson, cancellationToken));
-
-    public async Task<HistoryAnswer<string?>> DeploymentAsync(string runId, CancellationToken cancellationToken) =>
-        Answer(await store.ShardColumnAsync(runId, ShardColumn.Deployment, cancellationToken));
-
-    public async Task<HistoryAnswer<string>> PlanAsync(string runId, string planJson, CancellationToken cancellationToken)
-    {
-        var set = await store.SetShardColumnOnceAsync(runId, ShardColumn.Plan, planJson, cancellationToken);
-        if (!set.Succeeded)
-        {
-            return HistoryAnswer<string>.Fail(set.Error!);
-        }
-
-        var stored = await store.ShardColumnAsync(runId, ShardColumn.Plan, cancellationToken);
-        return stored.Succeeded && stored.Value is { } plan ? HistoryAnswer<string>.Ok(plan) : HistoryAnswer<string>.Fail(stored.Error ?? $"run {runId} has no recorded deployment");
-    }
-
-    public async Task<HistoryAnswer<string?>> ReadPlanAsync(string runId, CancellationToken cancellationToken) =>
-        Answer(await store.ShardColumnAsync(runId, ShardColumn.Plan, cancellationToken));
-
-    public async Task<HistoryAnswer<bool>> ReportAsync(string runId, int shard, string reportJson, CancellationToken cancellationToken) =>
-        Answer(await store.SaveShardReportAsync(runId, shard, reportJson, cancellationToken));
-
-    public async Task<HistoryAnswer<IReadOnlyDictionary<int, string>>> ReportsAsync(string runId, CancellationToken cancellationToken) =>
-        Answer(await store.ShardReportsAsync(runId, cancellationToken));
-
-    public async Task<HistoryAnswer<bool>> StopAsync(string runId, string reason, CancellationToken cancellationToken) =>
-        Answer(await store.SetShardColumnOnceAsync(runId, ShardColumn.StopReason, reason, cancellationToken));
-
-    public async Task<HistoryAnswer<string?>> StopReasonAsync(string runId, CancellationToken cancellationToken) =>
-        Answer(await store.ShardColumnAsync(runId, ShardColumn.StopReason, cancellationToken));
-
-    public async Task<HistoryAnswer<bool>> MarkFinishedAsync(string runId, CancellationToken cancellationToken) =>
-        Answer(await store.MarkShardRunFinishedAsync(runId, cancellationToken));
-
-    public async Task<HistoryAnswer<bool>> FinishedAsync(string runId, CancellationToken cancellationToken)
-    {
-        var finished = await store.ShardColumnAsync(runId, ShardColumn.Finished, cancellationToken);
-        return finished.Succeeded ? HistoryAnswer<bool>.Ok(finished.Value is not null) : HistoryAnswer<bool>.Fail(finished.Error!);
-    }
-
-    private static HistoryAnswer<T> Answer<T>(HistoryResult<T> result) => result.Succeeded ? HistoryAnswer<T>.Ok(result.Value!) : HistoryAnswer<T>.Fail(result.Error!);
 }

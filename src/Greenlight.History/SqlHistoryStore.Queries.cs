@@ -182,18 +182,27 @@ public abstract partial class SqlHistoryStore
         return rows.Succeeded ? HistoryResult<DateTimeOffset?>.Ok(rows.Value!.FirstOrDefault()) : HistoryResult<DateTimeOffset?>.Fail(rows.Error!);
     }
 
-    private Task<HistoryResult<IReadOnlyList<T>>> QueryAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
-        GuardAsync<IReadOnlyList<T>>(async () =>
+    private async Task<HistoryResult<IReadOnlyList<T>>> QueryAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        var result = new List<T>();
+        var read = await EachRowAsync(sql, row => result.Add(map(row)), cancellationToken, parameters);
+        return read.Succeeded ? HistoryResult<IReadOnlyList<T>>.Ok(result) : HistoryResult<IReadOnlyList<T>>.Fail(read.Error!);
+    }
+
+    /// <summary>Calls <paramref name="visit"/> with each row as it is read (nothing is held); how many rows there were.</summary>
+    private protected Task<HistoryResult<int>> EachRowAsync(string sql, Action<DbDataReader> visit, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        GuardAsync(async () =>
         {
             await using var connection = await OpenConnectionAsync(cancellationToken);
             await using var command = Command(connection, null, sql, parameters);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var result = new List<T>();
+            var count = 0;
             while (await reader.ReadAsync(cancellationToken))
             {
-                result.Add(map(reader));
+                visit(reader);
+                count++;
             }
 
-            return HistoryResult<IReadOnlyList<T>>.Ok(result);
+            return HistoryResult<int>.Ok(count);
         });
 }

@@ -39,12 +39,43 @@ public abstract partial class HistoryStoreContract
         Assert.Equal(("run-1", "RED"), (previous.RunId, previous.Verdict));
         // Each suite's request count comes back; a suite with no proxy recording has none.
         Assert.Equal(new Dictionary<string, int> { ["api"] = 7 }, previous.SuiteRequests);
+        // The tests stay in the store: each reading goes back to it, in (suite, name) order.
         Assert.Equal(
             [new TestSnapshot("api", "t.charge", TestStatus.Failed), new TestSnapshot("api", "t.ok", TestStatus.Passed), new TestSnapshot("api", "t.warmup", TestStatus.Flaky)],
-            previous.Tests);
+            await ReadAllAsync(previous.Tests, null, ct));
+        Assert.Equal((3, 2), (previous.Tests.Count, previous.Tests.Failed));
         Assert.Equal([new ClusterSnapshot("expected 200, got 500", "expected 200, got 500", 1)], previous.Clusters);
         Assert.Equal(TimeSpan.FromMilliseconds(300), median);
         Assert.Equal([("api", "t.charge"), ("api", "t.warmup")], failing.Order());
+    }
+
+    [Fact]
+    public async Task RunHistory_PreviousTests_ReadBySuiteFromTheLastIterationOnly()
+    {
+        var ct = Timeout();
+        await using var history = new RunHistory(await NewStoreAsync(ct));
+        var first = Record("run-1", Runs.Epoch,
+            new TestRecord { Suite = "offline", Name = "z.last", Outcome = TestOutcome.Skipped },
+            new TestRecord { Suite = "api", Name = "b", Outcome = TestOutcome.Passed, Proven = false },
+            new TestRecord { Suite = "api", Name = "a", Outcome = TestOutcome.Error, Message = "boom" });
+        await history.SaveAsync(first, ct);
+        var previous = (await history.PreviousRunAsync("p", "run-2", ct)).Value!.Run!;
+
+        var api = await ReadAllAsync(previous.Tests, "api", ct);
+        var none = await ReadAllAsync(previous.Tests, "no-such-suite", ct);
+
+        Assert.Equal([new TestSnapshot("api", "a", TestStatus.Failed), new TestSnapshot("api", "b", TestStatus.Unproven)], api);
+        Assert.Empty(none);
+        Assert.Equal((3, 1), (previous.Tests.Count, previous.Tests.Failed));
+    }
+
+    private static async Task<List<TestSnapshot>> ReadAllAsync(Greenlight.Runs.History.IPreviousTests tests, string? suite, CancellationToken ct)
+    {
+        var read = new List<TestSnapshot>();
+        var answer = await tests.ReadAsync(suite, read.Add, ct);
+        Assert.True(answer.Succeeded, answer.Error);
+        Assert.Equal(read.Count, answer.Value);
+        return read;
     }
 
     [Fact]
@@ -78,7 +109,7 @@ public abstract partial class HistoryStoreContract
 
         Assert.True(previous.Succeeded, previous.Error);
         Assert.Equal(("run-1", "RED"), (previous.Value!.Run!.RunId, previous.Value.Run.Verdict));
-        Assert.Equal([new TestSnapshot("api", "t.charge", TestStatus.Failed), new TestSnapshot("api", "t.ok", TestStatus.Passed)], previous.Value.Run.Tests);
+        Assert.Equal([new TestSnapshot("api", "t.charge", TestStatus.Failed), new TestSnapshot("api", "t.ok", TestStatus.Passed)], await ReadAllAsync(previous.Value.Run.Tests, null, ct));
         Assert.Equal(["run run-3 skipped: UNPROVEN, no tests ran (every suite not run or skipped)", "run run-2 skipped: BLOCKED, no tests ran"], previous.Value.Skipped);
     }
 

@@ -391,7 +391,7 @@ public sealed partial class RunPipeline
             history = await HistorySession.OpenAsync(_stages.History, run, _progress, cancellationToken);
             var store = history.Shards ?? throw new InvalidOperationException(NoShardStore(history));
             var (shards, reports, why) = await WaitForShardsAsync(store, runId, deployment.Ready, timeout, cancellationToken);
-            var facts = MergedFacts(run, deployment, shards, reports, why, history);
+            var facts = await MergedFactsAsync(run, deployment, shards, reports, why, history);
             var analysis = await _analysis.AnalyseAsync(run, new AnalysisInput(
                 facts.Deployment, facts.Probes, [], new Dictionary<string, ReplacedRevision>(), facts.Tests.Failures, facts.Tests.SuiteWindows,
                 facts.Traffic, facts.StartedAt), history);
@@ -473,7 +473,7 @@ public sealed partial class RunPipeline
     }
 
     /// <summary>The recorded deployment and the merged shards as the facts of one iteration.</summary>
-    private static IterationResult MergedFacts(RunContext run, ShardDeployment deployment, ShardPlan? shards, IReadOnlyDictionary<int, ShardReport> reports, string why, HistorySession history)
+    private static async Task<IterationResult> MergedFactsAsync(RunContext run, ShardDeployment deployment, ShardPlan? shards, IReadOnlyDictionary<int, ShardReport> reports, string why, HistorySession history)
     {
         var facts = new IterationResult
         {
@@ -495,13 +495,19 @@ public sealed partial class RunPipeline
 
         var tests = ShardMerge.Merge(run.Plan, shards, reports, why);
         // Both compare the whole suite with the last run, so they are checked here, on the merged suite.
-        var suites = tests.Suites.Select(s =>
+        var suites = new List<SuiteRecord>();
+        var problems = new List<string>();
+        foreach (var suite in tests.Suites)
         {
-            var own = tests.Tests.Where(t => t.Suite == s.Id).ToList();
-            return MissingTests.Check(TrafficDrop.Check(s, own, history.Previous), own, [], history.Previous);
-        }).ToList();
+            var own = tests.Tests.Where(t => t.Suite == suite.Id).ToList();
+            var (dropped, trafficProblem) = await TrafficDrop.CheckAsync(suite, own, history.Previous, CancellationToken.None);
+            var (@checked, missingProblem) = await MissingTests.CheckAsync(dropped, own, [], history.Previous, CancellationToken.None);
+            suites.Add(@checked);
+            problems.AddRange(new[] { trafficProblem, missingProblem }.OfType<string>());
+        }
+
         var phases = run.Plan.Phases.Select(p => PhaseEvaluator.Evaluate(p.Label, [.. suites.Where(s => p.Suites.Any(c => c.Id == s.Id))])).ToList();
-        tests = tests with { Suites = suites, Phases = phases };
+        tests = tests with { Suites = suites, Phases = phases, HistoryProblems = [.. tests.HistoryProblems, .. problems] };
         return facts with
         {
             Tests = tests, Suites = suites, Phases = phases, Commands = [.. facts.Commands, .. tests.Commands],

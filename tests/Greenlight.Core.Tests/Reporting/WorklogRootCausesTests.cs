@@ -1,6 +1,7 @@
 using Greenlight.Analysis;
 using Greenlight.Analysis.Evidence;
 using Greenlight.Analysis.Logs;
+using Greenlight.Core.Tests.Runs;
 using Greenlight.Core.Tests.Snapshots;
 using Greenlight.Model;
 using Greenlight.Reporting;
@@ -12,6 +13,10 @@ namespace Greenlight.Core.Tests.Reporting;
 public sealed class WorklogRootCausesTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 23, 11, 22, 33, TimeSpan.Zero);
+
+    // The listed tests are read at once, so the comparison is complete when the call returns.
+    private static ResultComparison? Compare(PreviousRun previous, RunRecord run) =>
+        RunComparison.CompareAsync(previous, run, CancellationToken.None).GetAwaiter().GetResult().Comparison;
 
     private static RunRecord RedWithClusters()
     {
@@ -37,7 +42,7 @@ public sealed class WorklogRootCausesTests
         var clusters = new[] { Greenlight.Runs.Analysing.ClusterRecords.From(chain, ["backend: GET /ws → 101, closed by server with 1011"], 1) };
         var run = red with { Clusters = clusters };
         var previous = new PreviousRun("20261122-112233-aa00", Start.AddDays(-1), "RED",
-            [.. run.Tests.Select(t => new TestSnapshot(t.Suite, t.Name, TestStatus.Passed))],
+            new ListedPreviousTests([.. run.Tests.Select(t => new TestSnapshot(t.Suite, t.Name, TestStatus.Passed))]),
             [new ClusterSnapshot("old-signature", "timeouterror: timed out during opening handshake", 3)]);
         return run with
         {
@@ -49,7 +54,7 @@ public sealed class WorklogRootCausesTests
                 Previous = new PreviousRunRecord(previous.RunId, previous.StartedAt, previous.Verdict, 5, 0, ["timed out during opening handshake (3)"]),
                 PreviouslyFailing = ["p1-critical / test_009"],
                 Baselines = 4,
-                Comparison = RunComparison.Compare(previous, run),
+                Comparison = Compare(previous, run),
             },
         };
     }
@@ -74,8 +79,8 @@ public sealed class WorklogRootCausesTests
         var run = RedWithClusters();
         // The run compared with ran these tests, 300 more that this run did not run, and one failing that stopped running.
         var previous = new PreviousRun("20261121-112233-bb00", Start.AddDays(-2), "RED",
-            [.. run.Tests.Select(t => new TestSnapshot(t.Suite, t.Name, TestStatus.Passed)), .. Enumerable.Range(0, 300).Select(i => new TestSnapshot("p2-more", $"test_{i:000}", TestStatus.Passed)),
-                new TestSnapshot("p2-more", "test_broken", TestStatus.Failed)],
+            new ListedPreviousTests([.. run.Tests.Select(t => new TestSnapshot(t.Suite, t.Name, TestStatus.Passed)), .. Enumerable.Range(0, 300).Select(i => new TestSnapshot("p2-more", $"test_{i:000}", TestStatus.Passed)),
+                new TestSnapshot("p2-more", "test_broken", TestStatus.Failed)]),
             []);
         run = run with
         {
@@ -83,7 +88,7 @@ public sealed class WorklogRootCausesTests
             {
                 Previous = new PreviousRunRecord(previous.RunId, previous.StartedAt, previous.Verdict, previous.Tests.Count, 0, []),
                 SkippedRuns = ["run 20261122-112233-aa00 skipped: BLOCKED, no tests ran"],
-                Comparison = RunComparison.Compare(previous, run),
+                Comparison = Compare(previous, run),
             },
         };
 

@@ -16,24 +16,27 @@ public static class ResultComparer
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        var previous = before.DistinctBy(Key).ToDictionary(Key, t => t.Status);
-        var current = after.DistinctBy(Key).ToDictionary(Key, t => t.Status);
-        // Unchanged tests are counted, not listed: only the changes are rows.
-        var unchanged = current.Count(c => previous.TryGetValue(c.Key, out var b) && Classify(b, c.Value) == TestChange.Unchanged);
-        var rows = current.Select(c => Row(c.Key, previous.TryGetValue(c.Key, out var b) ? b : null, c.Value))
-            .Where(r => r.Change != TestChange.Unchanged)
-            .Concat(previous.Where(p => !current.ContainsKey(p.Key)).Select(p => Row(p.Key, p.Value, null)))
-            .OrderBy(r => r.Change)
-            .ThenBy(r => r.Suite, StringComparer.Ordinal)
-            .ThenBy(r => r.Name, StringComparer.Ordinal)
-            .ToList();
-        return new ResultComparison(rows, CompareClusters(clustersBefore, clustersAfter)) { Unchanged = unchanged };
+        var tests = new TestComparer();
+        foreach (var test in after)
+        {
+            tests.After(test.Suite, test.Name, test.Status);
+        }
+
+        foreach (var test in before)
+        {
+            tests.Before(test);
+        }
+
+        return Of(tests, clustersBefore, clustersAfter);
     }
 
-    private static (string Suite, string Name) Key(TestSnapshot t) => (t.Suite, t.Name);
-
-    private static TestComparison Row((string Suite, string Name) key, TestStatus? before, TestStatus? after) =>
-        new(key.Suite, key.Name, before, after, Classify(before, after));
+    /// <summary>The comparison of a finished <see cref="TestComparer"/> and the two runs' clusters.</summary>
+    public static ResultComparison Of(TestComparer tests, IReadOnlyList<ClusterSnapshot> clustersBefore, IReadOnlyList<ClusterSnapshot> clustersAfter)
+    {
+        ArgumentNullException.ThrowIfNull(tests);
+        var (rows, unchanged) = tests.Finish();
+        return new ResultComparison(rows, CompareClusters(clustersBefore, clustersAfter)) { Unchanged = unchanged };
+    }
 
     internal static TestChange Classify(TestStatus? before, TestStatus? after) => (before, after) switch
     {

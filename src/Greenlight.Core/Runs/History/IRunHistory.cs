@@ -55,16 +55,35 @@ public sealed record HistoryAnswer<T>(T? Value, string? Error)
     public static HistoryAnswer<T> Fail(string error) => new(default, error);
 }
 
-/// <summary>What the last run knew: its verdict, its final tests, its open clusters and how many requests each suite made.</summary>
+/// <summary>
+/// What the last run knew: its verdict, its open clusters, how many requests each suite made, and its final tests,
+/// which stay in the store and are read when a check needs them (a run with a million tests is not held in memory).
+/// </summary>
 public sealed record PreviousRun(
     string RunId,
     DateTimeOffset StartedAt,
     string Verdict,
-    IReadOnlyList<TestSnapshot> Tests,
+    IPreviousTests Tests,
     IReadOnlyList<ClusterSnapshot> Clusters)
 {
     /// <summary>Requests the recording proxies saw during each suite of its last iteration (suites that recorded).</summary>
     public IReadOnlyDictionary<string, int> SuiteRequests { get; init; } = new Dictionary<string, int>();
+}
+
+/// <summary>The final tests of an earlier run, read one at a time each time they are needed.</summary>
+public interface IPreviousTests
+{
+    /// <summary>How many tests the run recorded.</summary>
+    int Count { get; }
+
+    /// <summary>How many of them failed or passed only on a retry (flaky).</summary>
+    int Failed { get; }
+
+    /// <summary>
+    /// Calls <paramref name="visit"/> once per test of <paramref name="suite"/> (of every suite when null), in
+    /// (suite, name) order, each test once; the number read, or the reason the store could not be read.
+    /// </summary>
+    Task<HistoryAnswer<int>> ReadAsync(string? suite, Action<TestSnapshot> visit, CancellationToken cancellationToken);
 }
 
 /// <summary>The run to compare with (null when no earlier run ran tests) and the later runs passed over: "run X skipped: BLOCKED, no tests ran", newest first.</summary>

@@ -6,22 +6,25 @@ namespace Greenlight.Runs.History;
 /// <summary>A run record as the comparison sees it, and the comparison with the run before.</summary>
 public static class RunComparison
 {
-    public static ResultComparison Compare(PreviousRun previous, RunRecord current)
+    /// <summary>
+    /// This run against the last one, whose tests are read from the store one at a time (only this run's statuses and
+    /// the changed tests are held); null with the reason when the store could not be read.
+    /// </summary>
+    public static async Task<(ResultComparison? Comparison, string? Problem)> CompareAsync(PreviousRun previous, RunRecord current, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(current);
-        return ResultComparer.Compare(previous.Tests, Snapshots(current), previous.Clusters, Clusters(current));
+        var tests = new TestComparer();
+        foreach (var test in current.Tests)
+        {
+            tests.After(test.Suite, test.Name, StatusOf(test));
+        }
+
+        var read = await previous.Tests.ReadAsync(null, tests.Before, cancellationToken);
+        return read.Succeeded ? (ResultComparer.Of(tests, previous.Clusters, Clusters(current)), null) : (null, read.Error);
     }
 
-    public static IReadOnlyList<TestSnapshot> Snapshots(RunRecord run)
-    {
-        ArgumentNullException.ThrowIfNull(run);
-        return [.. run.Tests.Select(t => new TestSnapshot(t.Suite, t.Name, t.Flaky ? TestStatus.Flaky : RetryResolver.StatusOf(t.Outcome, t.Proven)))];
-    }
+    private static IReadOnlyList<ClusterSnapshot> Clusters(RunRecord run) => [.. run.Clusters.Select(c => new ClusterSnapshot(c.Signature, c.Title, c.Count))];
 
-    public static IReadOnlyList<ClusterSnapshot> Clusters(RunRecord run)
-    {
-        ArgumentNullException.ThrowIfNull(run);
-        return [.. run.Clusters.Select(c => new ClusterSnapshot(c.Signature, c.Title, c.Count))];
-    }
+    private static TestStatus StatusOf(TestRecord test) => test.Flaky ? TestStatus.Flaky : RetryResolver.StatusOf(test.Outcome, test.Proven);
 }

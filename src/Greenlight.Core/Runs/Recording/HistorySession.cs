@@ -160,6 +160,16 @@ internal sealed class HistorySession : IAsyncDisposable
             all.Add("history not saved: the store could not be opened");
         }
 
+        ResultComparison? comparison = null;
+        if (Previous is not null)
+        {
+            (comparison, var problem) = await RunComparison.CompareAsync(Previous, record, cancellationToken);
+            if (problem is not null)
+            {
+                all.Add($"history not read for the comparison with run {Previous.RunId}: {problem}");
+            }
+        }
+
         return new HistoryRecord
         {
             Store = Description,
@@ -169,7 +179,7 @@ internal sealed class HistorySession : IAsyncDisposable
             SkippedRuns = SkippedRuns,
             PreviouslyFailing = PreviouslyFailing,
             Baselines = baselines,
-            Comparison = Previous is null ? null : RunComparison.Compare(Previous, record),
+            Comparison = comparison,
         };
     }
 
@@ -211,8 +221,7 @@ internal sealed class HistorySession : IAsyncDisposable
     }
 
     private PreviousRunRecord? PreviousRecord() => Previous is not { } previous ? null : new PreviousRunRecord(
-        previous.RunId, previous.StartedAt, previous.Verdict, previous.Tests.Count,
-        previous.Tests.Count(t => t.Status is TestStatus.Failed or TestStatus.Flaky),
+        previous.RunId, previous.StartedAt, previous.Verdict, previous.Tests.Count, previous.Tests.Failed,
         [.. previous.Clusters.Select(c => $"{c.Title} ({c.Count})")]);
 
     private static void Note(List<string> problems, string? error)

@@ -180,12 +180,14 @@ internal sealed class TestStage(StageRegistry stages, TimeProvider time, IRunPro
         var recorded = inputs.Proxies.Traffic is not null;
         (record, tests) = SuiteProver.Prove(suite, result, record, tests, traffic, recorded, inputs.Probes, baselines ?? new Dictionary<string, TimeSpan>());
         record = record with { Requests = recorded ? traffic.Count : null };
+        string? trafficProblem = null, missingProblem = null;
         if (inputs.Shard is null)
         {
             // A shard holds part of the suite: both compare the whole suite with the last run, so finish checks them on the merged suite.
-            record = TrafficDrop.Check(record, tests, inputs.History.Previous);
-            record = MissingTests.Check(record, tests, result.Expected, inputs.History.Previous);
+            (record, trafficProblem) = await TrafficDrop.CheckAsync(record, tests, inputs.History.Previous, cancellationToken);
+            (record, missingProblem) = await MissingTests.CheckAsync(record, tests, result.Expected, inputs.History.Previous, cancellationToken);
         }
+
         var (flaky, flipProblem) = await WithRetriesAsync(run, tests, retries, inputs.History, cancellationToken);
         record = record with
         {
@@ -199,7 +201,7 @@ internal sealed class TestStage(StageRegistry stages, TimeProvider time, IRunPro
             Kind = "test", Subject = suite.Id, CommandLine = record.Command ?? "",
             DurationMs = record.DurationMs, ExitCode = record.ExitCode, Summary = summary, Iteration = iteration,
         };
-        return new SuiteOutcome(record, flaky, command, failures, window, baselines, [.. new[] { baselineProblem, flipProblem }.OfType<string>()]);
+        return new SuiteOutcome(record, flaky, command, failures, window, baselines, [.. new[] { baselineProblem, trafficProblem, missingProblem, flipProblem }.OfType<string>()]);
     }
 
     /// <summary>Each retried test's attempts, and for one that passed only on a retry its flip rate from history.</summary>
