@@ -24,10 +24,11 @@ public interface IHistoryStore : IAsyncDisposable
     Task<HistoryResult<double?>> MedianPassingDurationMsAsync(string project, TestKey test, int lastPassing, string excludeRunId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// <see cref="MedianPassingDurationMsAsync"/> for every test of a suite at once, by test name: one query
-    /// for a suite of any size (a million tests are not a million queries). Tests without a proven pass are absent.
+    /// <see cref="MedianPassingDurationMsAsync"/> for every test of a suite at once: one query for a suite of any size (a
+    /// million tests are not a million queries), each (test name, median) handed to <paramref name="visit"/> as it is
+    /// computed, in name order, nothing held; tests without a proven pass are absent. How many tests had one.
     /// </summary>
-    Task<HistoryResult<IReadOnlyDictionary<string, double>>> MedianPassingDurationsMsAsync(string project, string suite, int lastPassing, string excludeRunId, CancellationToken cancellationToken);
+    Task<HistoryResult<int>> ReadMedianPassingDurationsMsAsync(string project, string suite, int lastPassing, string excludeRunId, Action<string, double> visit, CancellationToken cancellationToken);
 
     /// <summary>Tests whose latest recorded outcome was failed or error, for previously-failing-first ordering.</summary>
     Task<HistoryResult<IReadOnlyList<TestKey>>> PreviouslyFailingAsync(string project, CancellationToken cancellationToken);

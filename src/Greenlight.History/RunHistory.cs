@@ -78,12 +78,11 @@ public sealed class RunHistory(IHistoryStore store) : IRunHistory, Greenlight.Ru
             : HistoryAnswer<IReadOnlyList<(string, string)>>.Fail(failing.Error!);
     }
 
-    public async Task<HistoryAnswer<IReadOnlyDictionary<string, TimeSpan>>> MedianPassingDurationsAsync(string project, string suite, int lastPassing, string excludeRunId, CancellationToken cancellationToken)
+    public async Task<HistoryAnswer<int>> ReadMedianPassingDurationsAsync(
+        string project, string suite, int lastPassing, string excludeRunId, Action<string, TimeSpan> visit, CancellationToken cancellationToken)
     {
-        var medians = await store.MedianPassingDurationsMsAsync(project, suite, lastPassing, excludeRunId, cancellationToken);
-        return medians.Succeeded
-            ? HistoryAnswer<IReadOnlyDictionary<string, TimeSpan>>.Ok(medians.Value!.ToDictionary(m => m.Key, m => TimeSpan.FromMilliseconds(m.Value), StringComparer.Ordinal))
-            : HistoryAnswer<IReadOnlyDictionary<string, TimeSpan>>.Fail(medians.Error!);
+        var read = await store.ReadMedianPassingDurationsMsAsync(project, suite, lastPassing, excludeRunId, (name, ms) => visit(name, TimeSpan.FromMilliseconds(ms)), cancellationToken);
+        return read.Succeeded ? HistoryAnswer<int>.Ok(read.Value) : HistoryAnswer<int>.Fail(read.Error!);
     }
 
     public async Task<HistoryAnswer<HistoryFacts>> FactsAsync(string project, string runId, FailureCluster cluster, CancellationToken cancellationToken)

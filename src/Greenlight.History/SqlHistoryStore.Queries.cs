@@ -48,42 +48,47 @@ public abstract partial class SqlHistoryStore
         return durations.Succeeded ? HistoryResult<double?>.Ok(Median(durations.Value!)) : HistoryResult<double?>.Fail(durations.Error!);
     }
 
-    public Task<HistoryResult<IReadOnlyDictionary<string, double>>> MedianPassingDurationsMsAsync(string project, string suite, int lastPassing, string excludeRunId, CancellationToken cancellationToken) =>
-        GuardAsync<IReadOnlyDictionary<string, double>>(async () =>
-        {
-            // Each test's last N proven passes, in the same order as the one-test query, grouped by name so each median is taken as its rows end.
-            await using var connection = await OpenConnectionAsync(cancellationToken);
-            await using var command = Command(connection, null,
-                "SELECT name, duration_ms FROM (" +
-                "SELECT t.name, t.duration_ms, ROW_NUMBER() OVER (PARTITION BY t.name ORDER BY r.started_ms DESC, t.iteration DESC) AS rn " +
-                "FROM tests t JOIN runs r ON r.id = t.run_id " +
-                "WHERE r.project = @project AND r.id <> @exclude AND t.suite = @suite AND t.outcome = 'passed' AND t.proven = 1) ranked " +
-                "WHERE rn <= @n ORDER BY name",
-                ("@project", project), ("@exclude", excludeRunId), ("@suite", suite), ("@n", lastPassing));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var medians = new Dictionary<string, double>(StringComparer.Ordinal);
-            var durations = new List<double>(lastPassing);
-            string? current = null;
-            while (await reader.ReadAsync(cancellationToken))
+    public async Task<HistoryResult<int>> ReadMedianPassingDurationsMsAsync(
+        string project, string suite, int lastPassing, string excludeRunId, Action<string, double> visit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        // Each test's last N proven passes, in the same order as the one-test query, grouped by name so each median is taken as its rows end.
+        var durations = new List<double>(lastPassing);
+        string? current = null;
+        var tests = 0;
+        var rows = await EachRowAsync(
+            "SELECT name, duration_ms FROM (" +
+            "SELECT t.name, t.duration_ms, ROW_NUMBER() OVER (PARTITION BY t.name ORDER BY r.started_ms DESC, t.iteration DESC) AS rn " +
+            "FROM tests t JOIN runs r ON r.id = t.run_id " +
+            "WHERE r.project = @project AND r.id <> @exclude AND t.suite = @suite AND t.outcome = 'passed' AND t.proven = 1) ranked " +
+            "WHERE rn <= @n ORDER BY name",
+            row =>
             {
-                var name = reader.GetString(0);
+                var name = row.GetString(0);
                 if (current is not null && !string.Equals(name, current, StringComparison.Ordinal))
                 {
-                    medians[current] = Median(durations)!.Value;
+                    visit(current, Median(durations)!.Value);
                     durations.Clear();
+                    tests++;
                 }
 
                 current = name;
-                durations.Add(Convert.ToDouble(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
-            }
+                durations.Add(Convert.ToDouble(row.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
+            },
+            cancellationToken, ("@project", project), ("@exclude", excludeRunId), ("@suite", suite), ("@n", lastPassing));
+        if (!rows.Succeeded)
+        {
+            return HistoryResult<int>.Fail(rows.Error!);
+        }
 
-            if (current is not null)
-            {
-                medians[current] = Median(durations)!.Value;
-            }
+        if (current is not null)
+        {
+            visit(current, Median(durations)!.Value);
+            tests++;
+        }
 
-            return HistoryResult<IReadOnlyDictionary<string, double>>.Ok(medians);
-        });
+        return HistoryResult<int>.Ok(tests);
+    }
 
     private static double? Median(IReadOnlyList<double> values)
     {

@@ -32,7 +32,9 @@ public abstract partial class HistoryStoreContract
 
         var saved = await history.SaveAsync(first, ct);
         var previous = (await history.PreviousRunAsync("p", "run-2", ct)).Value!.Run!;
-        var median = (await history.MedianPassingDurationsAsync("p", "api", 5, "run-2", ct)).Value!.GetValueOrDefault("t.ok");
+        var medians = new Dictionary<string, TimeSpan>();
+        await history.ReadMedianPassingDurationsAsync("p", "api", 5, "run-2", (name, m) => medians[name] = m, ct);
+        var median = medians.GetValueOrDefault("t.ok");
         var failing = (await history.PreviouslyFailingAsync("p", ct)).Value!;
 
         Assert.True(saved.Succeeded, saved.Error);

@@ -24,10 +24,11 @@ public interface IRunHistory : IAsyncDisposable
     Task<HistoryAnswer<IReadOnlyList<(string Suite, string Test)>>> PreviouslyFailingAsync(string project, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Per test of the suite, by full name, the median of its last <paramref name="lastPassing"/> proven passes (the
-    /// duration-drop baseline), in one query whatever the suite's size; tests without any are absent.
+    /// Per test of the suite, its full name and the median of its last <paramref name="lastPassing"/> proven passes (the
+    /// duration-drop baseline), handed to <paramref name="visit"/> as they are read, in one query whatever the suite's
+    /// size; tests without any are absent. How many tests had one.
     /// </summary>
-    Task<HistoryAnswer<IReadOnlyDictionary<string, TimeSpan>>> MedianPassingDurationsAsync(string project, string suite, int lastPassing, string excludeRunId, CancellationToken cancellationToken);
+    Task<HistoryAnswer<int>> ReadMedianPassingDurationsAsync(string project, string suite, int lastPassing, string excludeRunId, Action<string, TimeSpan> visit, CancellationToken cancellationToken);
 
     /// <summary>When the cluster's signature was last seen and when its tests last passed, excluding this run.</summary>
     Task<HistoryAnswer<HistoryFacts>> FactsAsync(string project, string runId, FailureCluster cluster, CancellationToken cancellationToken);

@@ -77,13 +77,17 @@ internal sealed class HistorySession : IAsyncDisposable
     /// <summary>Every test of the suite with a proven pass in history, by full name, its median duration in ms (how shards are balanced); empty without history.</summary>
     public async Task<IReadOnlyDictionary<string, double>> MediansMsAsync(RunContext run, string suiteId, CancellationToken cancellationToken)
     {
-        if (_store is null)
+        var medians = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (_store is not null)
         {
-            return new Dictionary<string, double>();
+            var read = await _store.ReadMedianPassingDurationsAsync(run.Config.Project, suiteId, BaselinePasses, run.RunId, (name, median) => medians[name] = median.TotalMilliseconds, cancellationToken);
+            if (!read.Succeeded)
+            {
+                medians.Clear();
+            }
         }
 
-        var all = await _store.MedianPassingDurationsAsync(run.Config.Project, suiteId, BaselinePasses, run.RunId, cancellationToken);
-        return all.Succeeded ? all.Value!.ToDictionary(kv => kv.Key, kv => kv.Value.TotalMilliseconds, StringComparer.Ordinal) : new Dictionary<string, double>();
+        return medians;
     }
 
     /// <summary>Each test's median over its last proven passes (the <c>duration-drop</c> baseline); null with the problem when history could not say.</summary>
@@ -94,23 +98,22 @@ internal sealed class HistorySession : IAsyncDisposable
             return (null, null);
         }
 
-        var all = await _store.MedianPassingDurationsAsync(run.Config.Project, suiteId, BaselinePasses, run.RunId, cancellationToken);
-        if (!all.Succeeded)
-        {
-            return (null, NotRead(all.Error));
-        }
-
-        // Only this run's tests, keyed by the names the run already holds.
-        var medians = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        // Only this run's tests, keyed by the names the run already holds: the store's copy of each name is dropped as it is read.
+        var names = new HashSet<string>(cases.Count, StringComparer.Ordinal);
         foreach (var @case in cases)
         {
-            if (all.Value!.TryGetValue(@case.FullName, out var median))
-            {
-                medians[@case.FullName] = median;
-            }
+            names.Add(@case.FullName);
         }
 
-        return (medians, null);
+        var medians = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        var read = await _store.ReadMedianPassingDurationsAsync(run.Config.Project, suiteId, BaselinePasses, run.RunId, (name, median) =>
+        {
+            if (names.TryGetValue(name, out var held))
+            {
+                medians[held] = median;
+            }
+        }, cancellationToken);
+        return read.Succeeded ? (medians, null) : (null, NotRead(read.Error));
     }
 
     public async Task<(HistoryFacts? Facts, string? Problem)> FactsAsync(RunContext run, FailureCluster cluster, CancellationToken cancellationToken)
