@@ -1,20 +1,12 @@
 using Greenlight.Config;
 using Greenlight.Config.Loading;
-using Greenlight.Deploy.LastGood;
-using Greenlight.Model;
 using Greenlight.Planning;
-using Greenlight.Processes;
 using Greenlight.Reporting;
-using Greenlight.Runs.Analysing;
 using Greenlight.Runs.Deploying;
-using Greenlight.Runs.Gating;
-using Greenlight.Runs.Probing;
 using Greenlight.Runs.Recording;
-using Greenlight.Runs.Remediating;
-using Greenlight.Runs.Testing;
+using Greenlight.Runs.Sharding;
 using Greenlight.Secrets;
 using Greenlight.Stages;
-using Greenlight.Verdicts;
 
 namespace Greenlight.Runs;
 
@@ -22,50 +14,33 @@ namespace Greenlight.Runs;
 /// One run, top to bottom: config → plan → run folder → history → the loop of iterations → services
 /// stopped (whatever happens) → the run record, built once with its verdict → history, tracking and
 /// the reporters. Stage implementations come from <see cref="StageRegistry"/>; the stages themselves
-/// live in one folder each (Gating, Deploying, Probing, Testing, Analysing, Remediating, Recording).
+/// live in one folder each (Gating, Deploying, Probing, Testing, Analysing, Remediating, Recording) and
+/// are built once, in <see cref="RunStages"/>. A sharded run's three roles (<see cref="ShardRoles"/>)
+/// use the same stages and end through the same <see cref="RunRecorder"/>.
 /// </summary>
-public sealed partial class RunPipeline
+public sealed class RunPipeline
 {
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
-    private readonly StageRegistry _stages;
+    private readonly RunStages _stages;
+    private readonly StageRegistry _registry;
     private readonly TimeProvider _time;
     private readonly SecretRedactor _redactor;
     private readonly IRunProgress _progress;
-    private readonly Random _random;
-    private readonly CompositeReporter _reporters;
-    private readonly DeployStage _deploy;
-    private readonly ProbeStage _probes;
-    private readonly LoopRunner _loop;
-    private readonly TrackingStage _tracking;
-    private readonly RunTrail _trail;
-    private readonly RecoveryStage _recovery;
-    private readonly IterationRunner _iteration;
-    private readonly AnalysisStage _analysis;
-    private volatile bool _quitting;
+    private readonly RunRecorder _recorder;
+    private readonly DeployOnlyRole _deployOnly;
+    private readonly ShardRole _shard;
+    private readonly FinishRole _finish;
 
     public RunPipeline(StageRegistry stages, TimeProvider time, SecretRedactor redactor, IRunProgress progress, Random random, CompositeReporter? reporters = null)
     {
-        _stages = stages;
+        _stages = new RunStages(stages, time, redactor, progress, random, reporters);
+        _registry = stages;
         _time = time;
         _redactor = redactor;
-        // Every step is masked, then kept in the run's trail (so a killed run can be completed) and shown.
-        _trail = new RunTrail(progress, time);
-        _progress = new RedactingProgress(_trail, redactor);
-        _random = random;
-        _reporters = reporters ?? CompositeReporter.Default(redactor);
-        var processes = new ChildProcess(redactor, time);
-        _deploy = new DeployStage(stages, time, _progress);
-        _probes = new ProbeStage(stages, time, redactor, _progress);
-        _analysis = new AnalysisStage(time, redactor, _progress, new ChangeAttributor(new ChangedFiles(processes), time));
-        var iteration = new IterationRunner(new IterationStages(
-            new GateStage(processes, time, _progress), _deploy, _probes,
-            new RollbackStage(stages, _probes, processes, time, _progress),
-            new TestStage(stages, time, _progress), new LivenessStage(stages, _probes, time, _progress), _analysis),
-            stages.Proxies, redactor, time, _progress);
-        _iteration = iteration;
-        _tracking = new TrackingStage(stages.Trackers, time, _progress);
-        _recovery = new RecoveryStage(_reporters, redactor, time, _progress);
-        _loop = new LoopRunner(iteration, new LastGoodKeeper(time, redactor, _progress), new BundleWriter(processes, redactor, _progress), new RemediationStage(processes, time, _progress), _reporters, time, _progress);
+        _progress = _stages.Progress;
+        _recorder = _stages.Recorder;
+        _deployOnly = new DeployOnlyRole(_stages);
+        _shard = new ShardRole(_stages);
+        _finish = new FinishRole(_stages);
     }
 
     public async Task<RunOutcome> RunAsync(string configPath, RunOptions options, CancellationToken cancellationToken)
@@ -76,23 +51,23 @@ public sealed partial class RunPipeline
 
     public async Task<RunOutcome> RunAsync(GreenlightConfig config, RunOptions options, CancellationToken cancellationToken)
     {
-        AddSecrets(config);
+        _stages.AddSecrets(config);
         var planned = Planner.Plan(config, options.Focus);
         if (planned.Plan is not { } plan)
         {
             return RunOutcome.Invalid([planned.Error!]);
         }
 
-        var missing = _stages.Missing(config, plan.Suites);
+        var missing = _registry.Missing(config, plan.Suites);
         if (missing.Count > 0)
         {
             return RunOutcome.Invalid(missing);
         }
 
-        var runId = RunId.Create(_time, _random);
+        var runId = RunId.Create(_time, _stages.Random);
         var run = new RunContext(config, plan, runId, RunFolder.Create(config.RootDirectory, runId), _time.GetUtcNow(), _time.GetTimestamp(),
             options.FailFast ?? config.Loop.FailFast, options.AnalysisOnly, LoopSettings.From(config.Loop, options));
-        OpenTrail(run);
+        _recorder.OpenTrail(run);
         var history = HistorySession.None;
         var loop = new LoopResult([], Deployment.Empty);
         IReadOnlyList<string> recovered = [];
@@ -100,9 +75,9 @@ public sealed partial class RunPipeline
         string? stopError;
         try
         {
-            history = await HistorySession.OpenAsync(_stages.History, run, _progress, cancellationToken);
-            recovered = await _recovery.CompleteAsync(run, history);
-            loop = await _loop.RunAsync(run, history, cancellationToken);
+            history = await HistorySession.OpenAsync(_registry.History, run, _progress, cancellationToken);
+            recovered = await _stages.Recovery.CompleteAsync(run, history);
+            loop = await _stages.Loop.RunAsync(run, history, cancellationToken);
         }
         catch (Exception ex) when (StageStop.Catches(ex))
         {
@@ -110,98 +85,28 @@ public sealed partial class RunPipeline
         }
         finally
         {
-            stopError = await StopServicesAsync();
+            stopError = await _stages.StopServicesAsync();
         }
 
         await using (history)
         {
-            try
-            {
-                return await RecordAsync(run, loop, stop, stopError, history, recovered);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Greenlight's own failure, not a verdict: history is written only after the outputs, so it holds no entry to contradict this.
-                _progress.Step("report", "outputs", $"internal error: {ex.Message}", false);
-                return new RunOutcome(null, run.RunDirectory, []) { InternalError = _redactor.Redact($"{ex.GetType().Name}: {ex.Message}") };
-            }
+            return await _recorder.RecordAsync(run, loop, stop, stopError, history, recovered);
         }
     }
 
-    /// <summary>
-    /// The record, built once; the outputs first (so a crash after them leaves the run on disk: run.json,
-    /// tests.jsonl, the worklog), then history and tracking, then the outputs again with what they did,
-    /// with those written only for a finished run (report.html, a CI verdict file).
-    /// </summary>
-    private async Task<RunOutcome> RecordAsync(RunContext run, LoopResult loop, StageStop? stop, string? stopError, HistorySession history, IReadOnlyList<string> recovered)
-    {
-        var record = Finish(run, loop, stop, stopError, recovered) with { Timeline = _trail.Steps };
-        var baselines = Baselines(loop);
-        await WriteOutputsAsync(record with { History = history.Pending(baselines) }, run.RunDirectory, finished: false);
-        var safe = RunJson.Redact(record, _redactor);
-        var kept = await history.SaveAsync(safe, HistoryProblems(loop), baselines, CancellationToken.None);
-        var tracked = await _tracking.PublishAsync(run, safe with { History = kept });
-        record = record with { History = kept, Tracking = tracked, Timeline = _trail.Steps };
-        await WriteOutputsAsync(record, run.RunDirectory, finished: true);
-        return new RunOutcome(RunJson.Redact(record, _redactor), run.RunDirectory, []);
-    }
+    /// <summary><c>greenlight run --deploy-only</c>: the deployment every shard tests, recorded under a run id (<see cref="DeployOnlyRole"/>).</summary>
+    /// <param name="givenRunId">The run id to record under (Kubernetes Jobs share one this way); null makes a new one.</param>
+    public Task<DeployOnlyOutcome> DeployOnlyAsync(
+        GreenlightConfig config, RunOptions options, TimeSpan serveTimeout, string? givenRunId, Action<string> announce, CancellationToken cancellationToken) =>
+        _deployOnly.RunAsync(config, options, serveTimeout, givenRunId, announce, cancellationToken);
 
-    private async Task WriteOutputsAsync(RunRecord record, string directory, bool finished)
-    {
-        if (_quitting)
-        {
-            return;
-        }
+    /// <summary><c>greenlight run --attach RUN_ID --shard I/N</c>: one shard of the recorded run, reported to the store (<see cref="ShardRole"/>).</summary>
+    public Task<RunOutcome> AttachAsync(GreenlightConfig config, string runId, ShardSpec shard, CancellationToken cancellationToken) =>
+        _shard.RunAsync(config, runId, shard, cancellationToken);
 
-        foreach (var failure in await _reporters.WriteAsync(record, directory, CancellationToken.None, finished))
-        {
-            _progress.Step("report", "outputs", failure, false);
-        }
-    }
-
-    /// <summary>The run record, once: the last iteration's facts, every iteration's record and command, and the verdict computed from them.</summary>
-    private RunRecord Finish(RunContext run, LoopResult loop, StageStop? stop, string? stopError, IReadOnlyList<string> recovered)
-    {
-        var last = loop.Iterations.LastOrDefault();
-        var facts = last?.Facts ?? NothingRan(run, stop?.NotRunWhy ?? "not run");
-        var interrupted = stop?.Interrupted == true || loop.Iterations.Any(i => i.Facts.Stop?.Interrupted == true || i.Record.StopReason == StopReasons.Interrupted);
-        var error = loop.Iterations.Select(i => i.Facts.FirstError).Append(stop?.Error).Append(stopError).FirstOrDefault(e => e is not null);
-        var (reason, detail) = last?.Record.StopReason is { } stopped
-            ? (stopped, last.Record.StopDetail)
-            : interrupted ? (StopReasons.Interrupted, "the run was interrupted (Ctrl+C or SIGTERM)") : (StopReasons.Error, $"the run stopped on an error: {error}");
-        if (last?.Record.StopReason is null)
-        {
-            _progress.Step("loop", reason, $"loop ended: {detail}", false);
-        }
-
-        var end = new RunEnd(_time.GetUtcNow(), SuiteEvaluator.Ms(_time.GetElapsedTime(run.StartTimestamp)), interrupted, error, reason, detail)
-        {
-            Notes = [.. recovered, .. loop.Iterations.SelectMany(i => i.Facts.Notes), .. _redactor.Ignored.Select(i => i.ToString())],
-        };
-        return RunRecords.Build(run, facts, loop.Records, loop.Commands, end);
-    }
-
-    /// <summary>A run cut short before its first iteration: every planned suite is "not run".</summary>
-    private IterationResult NothingRan(RunContext run, string why)
-    {
-        var (suites, phases) = NotRunSuites.Complete(run.Plan, [], [], why);
-        return new IterationResult { Number = 1, StartedAt = _time.GetUtcNow(), Deployment = Deployment.Empty, Suites = suites, Phases = phases };
-    }
-
-    private static IEnumerable<string> HistoryProblems(LoopResult loop) =>
-        loop.Iterations.SelectMany(i => i.Facts.Tests.HistoryProblems.Concat(i.Facts.Analysis.HistoryProblems));
-
-    /// <summary>How many tests had a duration baseline from history (the latest iteration's per suite).</summary>
-    private static int Baselines(LoopResult loop)
-    {
-        var medians = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (suite, tests) in loop.Iterations.SelectMany(i => i.Facts.Tests.Baselines))
-        {
-            medians[suite] = tests.Count;
-        }
-
-        return medians.Values.Sum();
-    }
+    /// <summary><c>greenlight finish RUN_ID</c>: every shard merged into the run's one verdict, recorded as <see cref="RunAsync(GreenlightConfig, RunOptions, CancellationToken)"/> records one (<see cref="FinishRole"/>).</summary>
+    public Task<RunOutcome> FinishAsync(GreenlightConfig config, string runId, TimeSpan timeout, CancellationToken cancellationToken) =>
+        _finish.RunAsync(config, runId, timeout, cancellationToken);
 
     /// <summary>
     /// A second Ctrl+C: quit now, leaving a folder that says so. Every service is killed at once
@@ -211,40 +116,10 @@ public sealed partial class RunPipeline
     /// </summary>
     public void QuitAtOnce()
     {
-        // From here the run writes no outputs of its own: the minimal record is the one it leaves.
-        _quitting = true;
-        if (_trail.Directory is { } directory && !File.Exists(Path.Combine(directory, RunFolder.RunJson)) && RunTrail.Read(directory) is { } trail)
-        {
-            var record = AbortedRuns.Build(trail.Start, trail.Steps,
-                $"quit at once on a second Ctrl+C at {AbortedRuns.Time(_time.GetUtcNow())}: services were killed, not stopped, and nothing was analysed or saved to history", interrupted: true, []);
-            _reporters.WriteAsync(record, directory, CancellationToken.None).GetAwaiter().GetResult();
-        }
-
-        if (_stages.Deployer is IServiceStopper stopper)
+        _recorder.QuitAtOnce();
+        if (_registry.Deployer is IServiceStopper stopper)
         {
             stopper.KillAll();
-        }
-    }
-
-    /// <summary>Stops every service Greenlight started; a failure to stop is reported, and the outputs are still written.</summary>
-    private async Task<string?> StopServicesAsync()
-    {
-        if (_stages.Deployer is not { } deployer)
-        {
-            return null;
-        }
-
-        try
-        {
-            _progress.Step("stop", "services", "stopping services", null);
-            using var timeout = new CancellationTokenSource(StopTimeout, _time);
-            await deployer.StopAllAsync(timeout.Token);
-            _progress.Step("stop", "services", "services stopped", true);
-            return null;
-        }
-        catch (Exception ex) when (StageStop.Catches(ex))
-        {
-            return $"stopping services failed: {ex.Message}";
         }
     }
 
@@ -255,33 +130,29 @@ public sealed partial class RunPipeline
     /// </summary>
     public async Task<ProbeOutcome> ProbeOnlyAsync(GreenlightConfig config, CancellationToken cancellationToken)
     {
-        foreach (var secret in config.SecretValues)
-        {
-            _redactor.Add(secret);
-        }
-
-        var missing = _stages.Missing(config, []);
+        _stages.AddSecrets(config);
+        var missing = _registry.Missing(config, []);
         if (missing.Count > 0)
         {
             return new([], [], [], null, missing);
         }
 
-        var id = RunId.Create(_time, _random);
+        var id = RunId.Create(_time, _stages.Random);
         var directory = Path.Combine(config.RootDirectory, ".greenlight", "probes", id);
         Directory.CreateDirectory(Path.Combine(directory, "logs"));
         var run = new RunContext(config, new RunPlan("probe", "probe only", []), id, directory, _time.GetUtcNow(), _time.GetTimestamp(), true, false,
             LoopSettings.From(config.Loop, new RunOptions()));
         try
         {
-            await using var builds = _deploy.StartBuilds(run, 1, Deployment.Empty, null, cancellationToken);
-            var deployed = await _deploy.DeployAsync(run, 1, Deployment.Empty, null, builds, cancellationToken);
+            await using var builds = _stages.Deploy.StartBuilds(run, 1, Deployment.Empty, null, cancellationToken);
+            var deployed = await _stages.Deploy.DeployAsync(run, 1, Deployment.Empty, null, builds, cancellationToken);
             if (deployed.Stop is { } stop)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 throw new InvalidOperationException(stop.Error);
             }
 
-            var probes = await _probes.ProbeAsync(config, deployed.Deployment, null, cancellationToken);
+            var probes = await _stages.Probes.ProbeAsync(config, deployed.Deployment, null, cancellationToken);
             var excerpts = ServiceHealth.Blocked(deployed.Deployment, probes.Records, [])
                 ? await LogExcerpts.ForDownServicesAsync(run, deployed.Deployment, probes.Records, [])
                 : [];
@@ -289,7 +160,7 @@ public sealed partial class RunPipeline
         }
         finally
         {
-            await StopServicesAsync();
+            await _stages.StopServicesAsync();
         }
     }
 
