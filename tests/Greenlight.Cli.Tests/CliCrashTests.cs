@@ -112,6 +112,31 @@ public sealed class CliCrashTests
         }
     }
 
+    [Fact]
+    public async Task DeployOnly_SecondSigintWhileStopping_Exit130NoServiceLeft()
+    {
+        var project = CliProcess.CopyProject("hold-project");
+        try
+        {
+            using var cli = Cli.Start(project, Hold, "run", "--deploy-only");
+            await cli.WaitForAsync(() => cli.Output.Contains("run id: ", StringComparison.Ordinal));
+            await SignalAsync("-INT", cli.Process.Id);
+            // The service ignores SIGTERM, so stopping it takes the whole grace period: the second Ctrl+C lands in it.
+            await cli.WaitForAsync(() => cli.Output.Contains("[stop] stopping services", StringComparison.Ordinal));
+            await SignalAsync("-INT", cli.Process.Id);
+            await cli.Process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+            Assert.True(cli.Process.ExitCode == 130, $"exit {cli.Process.ExitCode}: {cli.Output}");
+            Assert.Contains("interrupted: stopping the services", cli.Output, StringComparison.Ordinal);
+            Assert.Empty(CliProcess.ProcessesIn(project));
+        }
+        finally
+        {
+            KillProcessesIn(project);
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
     private static bool SuiteStarted(string project)
     {
         var runs = Path.Combine(project, ".greenlight", "runs");

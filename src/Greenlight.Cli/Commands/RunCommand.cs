@@ -101,7 +101,7 @@ internal static class RunCommand
             }
         });
         command.SetAction((parse, cancellationToken) => parse.GetValue(deployOnly)
-            ? DeployOnlyAsync(redactor, parse.GetValue(config), parse.GetValue(focus), Shards.Duration(parse.GetValue(serveTimeout)!), parse.GetValue(runId), cancellationToken)
+            ? DeployOnlyAsync(redactor, quit, parse.GetValue(config), parse.GetValue(focus), Shards.Duration(parse.GetValue(serveTimeout)!), parse.GetValue(runId), cancellationToken)
             : parse.GetValue(attach) is { } attached
             ? AttachAsync(redactor, quit, parse.GetValue(config), attached, ShardSpec.Parse(parse.GetValue(shard)!).Shard!, parse.GetValue(json), cancellationToken)
             : RunAsync(
@@ -160,7 +160,7 @@ internal static class RunCommand
         return outcome.ExitCode;
     }
 
-    private static async Task<int> DeployOnlyAsync(SecretRedactor redactor, string? configPath, string? focus, TimeSpan serveTimeout, string? runId, CancellationToken cancellationToken)
+    private static async Task<int> DeployOnlyAsync(SecretRedactor redactor, QuitHooks quit, string? configPath, string? focus, TimeSpan serveTimeout, string? runId, CancellationToken cancellationToken)
     {
         var terminal = new Terminal(redactor, machineOutput: false);
         if (ConfigSession.Open(configPath, terminal, redactor) is not { } config)
@@ -171,6 +171,8 @@ internal static class RunCommand
         var time = TimeProvider.System;
         var progress = new ConsoleProgress(terminal);
         var pipeline = new RunPipeline(StageCatalog.Create(time, redactor), time, redactor, progress, Random.Shared);
+        // A second Ctrl+C kills the services it serves at once, as it does in a whole run.
+        using var quitting = quit.Register(pipeline.QuitAtOnce);
         terminal.Line($"greenlight run --deploy-only: {Shown(config.SourcePath)} (focus {focus ?? "all"})");
         var outcome = await progress.LiveAsync(() => pipeline.DeployOnlyAsync(config, new RunOptions(focus), serveTimeout, runId, id => Shards.Announce(terminal, id), cancellationToken));
         foreach (var message in outcome.Errors)
