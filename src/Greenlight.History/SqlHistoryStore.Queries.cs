@@ -10,15 +10,18 @@ public abstract partial class SqlHistoryStore
         "ON t.run_id = r.id AND t.iteration = r.iteration_count ";
 
     public Task<HistoryResult<IReadOnlyList<HistoryRunSummary>>> RecentRunsAsync(string project, int count, CancellationToken cancellationToken) =>
+        // The counts are taken per run in the primary key's order (no sort of every test of every run), then joined to the runs.
         QueryAsync(
+            "WITH recent AS (SELECT * FROM runs WHERE project = @project ORDER BY started_ms DESC LIMIT @runs), " +
+            "counts AS (SELECT t.run_id, t.iteration, " +
+            "SUM(CASE WHEN t.outcome = 'passed' THEN 1 ELSE 0 END) AS passed, " +
+            "SUM(CASE WHEN t.outcome IN ('failed', 'error') THEN 1 ELSE 0 END) AS failed, " +
+            "SUM(CASE WHEN t.outcome = 'skipped' THEN 1 ELSE 0 END) AS skipped, " +
+            "SUM(CASE WHEN t.outcome = 'passed' AND t.proven = 0 THEN 1 ELSE 0 END) AS unproven " +
+            "FROM tests t WHERE t.run_id IN (SELECT id FROM recent) GROUP BY t.run_id, t.iteration) " +
             "SELECT r.id, r.started_ms, r.ended_ms, r.verdict, r.focus, r.iteration_count, " +
-            "COALESCE(SUM(CASE WHEN t.outcome = 'passed' THEN 1 ELSE 0 END), 0), " +
-            "COALESCE(SUM(CASE WHEN t.outcome IN ('failed', 'error') THEN 1 ELSE 0 END), 0), " +
-            "COALESCE(SUM(CASE WHEN t.outcome = 'skipped' THEN 1 ELSE 0 END), 0), " +
-            "COALESCE(SUM(CASE WHEN t.outcome = 'passed' AND t.proven = 0 THEN 1 ELSE 0 END), 0) " +
-            "FROM (SELECT * FROM runs WHERE project = @project ORDER BY started_ms DESC LIMIT @runs) r " +
-            "LEFT JOIN tests t ON t.run_id = r.id AND t.iteration = r.iteration_count " +
-            "GROUP BY r.id, r.started_ms, r.ended_ms, r.verdict, r.focus, r.iteration_count ORDER BY r.started_ms DESC",
+            "COALESCE(c.passed, 0), COALESCE(c.failed, 0), COALESCE(c.skipped, 0), COALESCE(c.unproven, 0) " +
+            "FROM recent r LEFT JOIN counts c ON c.run_id = r.id AND c.iteration = r.iteration_count ORDER BY r.started_ms DESC",
             row => new HistoryRunSummary(row.GetString(0), FromMs(row.GetValue(1))!.Value, FromMs(row.GetValue(2)), row.GetString(3), row.GetString(4),
                 Int(row.GetValue(5)), Int(row.GetValue(6)), Int(row.GetValue(7)), Int(row.GetValue(8)), Int(row.GetValue(9))),
             cancellationToken, ("@project", project), ("@runs", count));
@@ -102,24 +105,19 @@ public abstract partial class SqlHistoryStore
         return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    public async Task<HistoryResult<IReadOnlyList<TestKey>>> PreviouslyFailingAsync(string project, CancellationToken cancellationToken)
-    {
-        var rows = await QueryAsync(
-            "SELECT t.suite, t.name, t.outcome FROM tests t JOIN (SELECT id, started_ms FROM runs WHERE project = @project ORDER BY started_ms DESC LIMIT 20) r ON r.id = t.run_id " +
-            "WHERE t.outcome <> 'skipped' ORDER BY r.started_ms DESC, t.iteration DESC",
-            row => (Key: new TestKey(row.GetString(0), row.GetString(1)), Outcome: row.GetString(2)),
+    public Task<HistoryResult<IReadOnlyList<TestKey>>> PreviouslyFailingAsync(string project, CancellationToken cancellationToken) =>
+        // A test is previously failing when a failure of it in the last 20 runs has no later run (or later iteration) in which
+        // it passed or failed again: its latest outcome. Only failing rows are read (each checked against the index on
+        // (suite, name)), never every test of 20 runs; the latest first.
+        QueryAsync(
+            "WITH recent AS (SELECT id, started_ms FROM runs WHERE project = @project ORDER BY started_ms DESC LIMIT 20) " +
+            "SELECT f.suite, f.name FROM recent r JOIN tests f ON f.run_id = r.id " +
+            "WHERE f.outcome IN ('failed', 'error') AND NOT EXISTS (" +
+            "SELECT 1 FROM tests l JOIN recent r2 ON r2.id = l.run_id WHERE l.suite = f.suite AND l.name = f.name AND l.outcome <> 'skipped' " +
+            "AND (r2.started_ms > r.started_ms OR (r2.id = r.id AND l.iteration > f.iteration))) " +
+            "GROUP BY f.suite, f.name ORDER BY MAX(r.started_ms) DESC, f.suite, f.name",
+            row => new TestKey(row.GetString(0), row.GetString(1)),
             cancellationToken, ("@project", project));
-        if (!rows.Succeeded)
-        {
-            return HistoryResult<IReadOnlyList<TestKey>>.Fail(rows.Error!);
-        }
-
-        // Latest outcome per test wins: a test fixed since is no longer "previously failing".
-        return HistoryResult<IReadOnlyList<TestKey>>.Ok([.. rows.Value!
-            .DistinctBy(r => r.Key)
-            .Where(r => r.Outcome is "failed" or "error")
-            .Select(r => r.Key)]);
-    }
 
     public async Task<HistoryResult<IReadOnlyList<FlakyTest>>> FlakyTestsAsync(string project, int runs, CancellationToken cancellationToken)
     {

@@ -125,6 +125,21 @@ public abstract partial class HistoryStoreContract
     }
 
     [Fact]
+    public async Task PreviouslyFailing_SkippedLaterDoesNotClear_ErrorCounts_LatestFailuresFirst()
+    {
+        var ct = Timeout();
+        await using var store = await NewStoreAsync(ct);
+        await Save(store, Runs.Run("p", 1, "RED", [Runs.Failed("a-skipped-since"), Runs.Failed("b-fixed-then-broken"), Runs.Failed("c-only-then")]), ct);
+        await Save(store, Runs.Run("p", 2, "RED", [Runs.Passed("a-skipped-since") with { Outcome = "skipped" }, Runs.Passed("b-fixed-then-broken")]), ct);
+        await Save(store, Runs.Run("p", 3, "RED", [Runs.Failed("b-fixed-then-broken") with { Outcome = "error" }, Runs.Failed("z-new")]), ct);
+
+        var failing = Value(await store.PreviouslyFailingAsync("p", ct));
+
+        // Run 3's failures first (by suite and name), then run 1's whose later runs only skipped them or did not run them.
+        Assert.Equal(["b-fixed-then-broken", "z-new", "a-skipped-since", "c-only-then"], failing.Select(t => t.Name));
+    }
+
+    [Fact]
     public async Task FlakyTests_FlipsAndRetryPasses_RankedByFlipRate()
     {
         var ct = Timeout();

@@ -16,7 +16,7 @@ public static class ResultComparer
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        var tests = new TestComparer();
+        var tests = new TestComparer(after.Count);
         foreach (var test in after)
         {
             tests.After(test.Suite, test.Name, test.Status);

@@ -11,10 +11,13 @@ namespace Greenlight.Analysis.Comparison;
 /// </summary>
 public sealed class TestComparer
 {
-    private readonly Dictionary<(string Suite, string Name), Later> _after = [];
+    private readonly Dictionary<(string Suite, string Name), Later> _after;
     private readonly HashSet<(string Suite, string Name)> _notRun = [];
     private readonly List<TestComparison> _rows = [];
     private int _unchanged;
+
+    /// <param name="expected">How many tests the later side will have (its map is made that size once).</param>
+    public TestComparer(int expected = 0) => _after = new(expected);
 
     /// <summary>A test of the later side (this run or iteration).</summary>
     public void After(string suite, string name, TestStatus status) => _after.TryAdd((suite, name), new Later(status, false));

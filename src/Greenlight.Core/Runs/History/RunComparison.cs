@@ -14,7 +14,7 @@ public static class RunComparison
     {
         ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(current);
-        var tests = new TestComparer();
+        var tests = new TestComparer(current.Tests.Count);
         foreach (var test in current.Tests)
         {
             tests.After(test.Suite, test.Name, StatusOf(test));

@@ -43,7 +43,9 @@ internal sealed class RunRecorder
     /// The record, built once; the outputs first (so a crash after them leaves the run on disk: run.json,
     /// tests.jsonl, the worklog), then history and tracking, then the outputs again with what they did,
     /// with those written only for a finished run (report.html, a CI verdict file). Greenlight's own
-    /// failure while doing so is an internal error, not a verdict.
+    /// failure while doing so is an internal error, not a verdict. After the first outputs and after
+    /// history (the save and the comparison), a run of a very large number of tests hands back what
+    /// the step left behind (<see cref="LargeSuites"/>), so the next step reuses it instead of growing.
     /// </summary>
     public async Task<RunOutcome> RecordAsync(RunContext run, LoopResult loop, StageStop? stop, string? stopError, HistorySession history, IReadOnlyList<string> recovered)
     {
@@ -52,8 +54,10 @@ internal sealed class RunRecorder
             var record = Build(run, loop, stop, stopError, recovered);
             var baselines = Baselines(loop);
             await WriteOutputsAsync(record with { History = history.Pending(baselines) }, run.RunDirectory, finished: false);
+            LargeSuites.Release(record.Tests.Count);
             var safe = RunJson.Redact(record, _redactor);
             var kept = await history.SaveAsync(safe, HistoryProblems(loop), baselines, CancellationToken.None);
+            LargeSuites.Release(record.Tests.Count);
             var tracked = await _tracking.PublishAsync(run, safe with { History = kept });
             record = record with { History = kept, Tracking = tracked, Timeline = _trail.Steps };
             await WriteOutputsAsync(record, run.RunDirectory, finished: true);
@@ -135,7 +139,7 @@ internal sealed class RunRecorder
         var medians = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (suite, tests) in loop.Iterations.SelectMany(i => i.Facts.Tests.Baselines))
         {
-            medians[suite] = tests.Count;
+            medians[suite] = tests;
         }
 
         return medians.Values.Sum();

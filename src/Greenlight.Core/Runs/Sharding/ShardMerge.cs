@@ -44,7 +44,7 @@ internal static class ShardMerge
             [.. ordered.SelectMany(r => r.Commands)],
             [.. ordered.SelectMany(r => r.Failures)],
             windows,
-            new Dictionary<string, IReadOnlyDictionary<string, TimeSpan>>(),
+            new Dictionary<string, int>(),
             [],
             ordered.Count == 0 ? 0 : ordered.Max(r => r.DurationMs),
             null);

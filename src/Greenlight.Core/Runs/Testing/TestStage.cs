@@ -32,12 +32,12 @@ internal sealed record TestStageResult(
     IReadOnlyList<CommandRecord> Commands,
     IReadOnlyList<FailureOccurrence> Failures,
     IReadOnlyDictionary<string, LogWindow> SuiteWindows,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, TimeSpan>> Baselines,
+    IReadOnlyDictionary<string, int> Baselines,
     IReadOnlyList<string> HistoryProblems,
     long DurationMs,
     StageStop? Stop)
 {
-    public static TestStageResult None { get; } = new([], [], [], [], [], new Dictionary<string, LogWindow>(), new Dictionary<string, IReadOnlyDictionary<string, TimeSpan>>(), [], 0, null);
+    public static TestStageResult None { get; } = new([], [], [], [], [], new Dictionary<string, LogWindow>(), new Dictionary<string, int>(), [], 0, null);
 }
 
 /// <summary>
@@ -103,7 +103,7 @@ internal sealed class TestStage(StageRegistry stages, TimeProvider time, IRunPro
             allPhases, allSuites, [.. suites.SelectMany(s => s.Tests)], [.. suites.Select(s => s.Command).OfType<CommandRecord>()],
             [.. suites.SelectMany(s => s.Failures)],
             suites.Where(s => s.Window is not null).ToDictionary(s => s.Suite.Id, s => s.Window!, StringComparer.Ordinal),
-            suites.Where(s => s.Baselines is not null).ToDictionary(s => s.Suite.Id, s => s.Baselines!, StringComparer.Ordinal),
+            suites.Where(s => s.Baselines is not null).ToDictionary(s => s.Suite.Id, s => s.Baselines!.Value, StringComparer.Ordinal),
             [.. suites.SelectMany(s => s.HistoryProblems)],
             SuiteEvaluator.Ms(time.GetElapsedTime(started)), stop);
     }
@@ -201,7 +201,7 @@ internal sealed class TestStage(StageRegistry stages, TimeProvider time, IRunPro
             Kind = "test", Subject = suite.Id, CommandLine = record.Command ?? "",
             DurationMs = record.DurationMs, ExitCode = record.ExitCode, Summary = summary, Iteration = iteration,
         };
-        return new SuiteOutcome(record, flaky, command, failures, window, baselines, [.. new[] { baselineProblem, trafficProblem, missingProblem, flipProblem }.OfType<string>()]);
+        return new SuiteOutcome(record, flaky, command, failures, window, baselines?.Count, [.. new[] { baselineProblem, trafficProblem, missingProblem, flipProblem }.OfType<string>()]);
     }
 
     /// <summary>Each retried test's attempts, and for one that passed only on a retry its flip rate from history.</summary>
@@ -223,5 +223,5 @@ internal sealed class TestStage(StageRegistry stages, TimeProvider time, IRunPro
 
     private sealed record SuiteOutcome(
         SuiteRecord Suite, IReadOnlyList<TestRecord> Tests, CommandRecord? Command, IReadOnlyList<FailureOccurrence> Failures,
-        LogWindow? Window, IReadOnlyDictionary<string, TimeSpan>? Baselines, IReadOnlyList<string> HistoryProblems);
+        LogWindow? Window, int? Baselines, IReadOnlyList<string> HistoryProblems);
 }
