@@ -7,14 +7,17 @@
 #
 #   bench/junit-million.sh [CASES...]       # default: 1000000 2000000
 #   BENCH_KEEP=1 bench/junit-million.sh     # keep the project folders (printed) for a look
-#   BENCH_RUNS=2 bench/junit-million.sh 1000000   # run each size twice in one project: the second run
-#                                                 # has the first in history (comparison, last-run durations)
+#   BENCH_RUNS=3 bench/junit-million.sh 1000000   # run each size three times in one project: each later run
+#                                                 # has the earlier ones in history (comparison, last-run durations,
+#                                                 # previously failing tests, baselines)
+# Each run waits for the 1-minute load to fall below 1 first (bench/lib.sh).
 #
 # The suite accepts proof level none (there is no service to tie traffic to), so its passes are
 # proven and the run is RED only because of the generated failures: exit 1 is the correct code.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+. bench/lib.sh
 [ -x /usr/bin/time ] || { echo "junit-million: needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 counts=("$@")
 [ ${#counts[@]} -gt 0 ] || counts=(1000000 2000000)
@@ -48,7 +51,9 @@ suites:
     proof: { level: none, level_reason: "benchmark: no services, a generated JUnit file" }
 YAML
   for n in $(seq 1 "${BENCH_RUNS:-1}"); do
-    load="$(cut -d' ' -f1-3 /proc/loadavg)"
+    # Each run waits for a quiet machine (the run before it loads both cores for minutes).
+    bench_start "junit-million $cases run $n" >&2
+    load="$(bench_load)"
     rc=0
     (cd "$project" && /usr/bin/time -v dotnet "$cli" run >"$project/stdout.txt" 2>"$project/time.txt") || rc=$?
     run="$(ls -td "$project"/.greenlight/runs/*/ 2>/dev/null | head -1)"
