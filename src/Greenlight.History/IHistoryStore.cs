@@ -26,11 +26,15 @@ public interface IHistoryStore : IAsyncDisposable
     /// <summary>
     /// <see cref="MedianPassingDurationMsAsync"/> for every test of a suite at once: one query for a suite of any size (a
     /// million tests are not a million queries), each (test name, median) handed to <paramref name="visit"/> as it is
-    /// computed, in name order, nothing held; tests without a proven pass are absent. How many tests had one.
+    /// computed, in name order, nothing held; tests without a proven pass are absent. How many tests had one. On an
+    /// error <paramref name="visit"/> may already have seen some of the tests: the caller drops what it gathered.
     /// </summary>
     Task<HistoryResult<int>> ReadMedianPassingDurationsMsAsync(string project, string suite, int lastPassing, string excludeRunId, Action<string, double> visit, CancellationToken cancellationToken);
 
-    /// <summary>Tests whose latest recorded outcome was failed or error, for previously-failing-first ordering.</summary>
+    /// <summary>
+    /// Tests whose latest outcome in the last 20 runs was failed or error (a later skip does not clear it), for
+    /// previously-failing-first ordering: the latest failures first, then by suite and name (ordinal).
+    /// </summary>
     Task<HistoryResult<IReadOnlyList<TestKey>>> PreviouslyFailingAsync(string project, CancellationToken cancellationToken);
 
     Task<HistoryResult<IReadOnlyList<FlakyTest>>> FlakyTestsAsync(string project, int runs, CancellationToken cancellationToken);
@@ -44,12 +48,13 @@ public interface IHistoryStore : IAsyncDisposable
     /// <summary>The latest earlier run (not <paramref name="excludeRunId"/>) whose clusters held this signature.</summary>
     Task<HistoryResult<SignatureSighting?>> LastSeenAsync(string project, string signature, string excludeRunId, CancellationToken cancellationToken);
 
-    /// <summary>The tests of the run's last iteration (reasons not loaded).</summary>
+    /// <summary>The tests of the run's last iteration with every saved field (reasons not loaded), all at once: for a look at one run, not for large ones.</summary>
     Task<HistoryResult<IReadOnlyList<HistoryTest>>> RunTestsAsync(string runId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Calls <paramref name="visit"/> with each test of the run's last iteration (of <paramref name="suite"/> when given) in
     /// (suite, name) order, as it is read: nothing is held, so a million-test run costs no memory; how many were read.
+    /// On an error <paramref name="visit"/> may already have seen some of the tests: the caller drops what it gathered.
     /// </summary>
     Task<HistoryResult<int>> ReadRunTestsAsync(string runId, string? suite, Action<HistoryTestStatus> visit, CancellationToken cancellationToken);
 

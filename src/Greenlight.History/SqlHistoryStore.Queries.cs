@@ -18,7 +18,7 @@ public abstract partial class SqlHistoryStore
             "SUM(CASE WHEN t.outcome IN ('failed', 'error') THEN 1 ELSE 0 END) AS failed, " +
             "SUM(CASE WHEN t.outcome = 'skipped' THEN 1 ELSE 0 END) AS skipped, " +
             "SUM(CASE WHEN t.outcome = 'passed' AND t.proven = 0 THEN 1 ELSE 0 END) AS unproven " +
-            "FROM tests t WHERE t.run_id IN (SELECT id FROM recent) GROUP BY t.run_id, t.iteration) " +
+            "FROM recent r JOIN tests t ON t.run_id = r.id AND t.iteration = r.iteration_count GROUP BY t.run_id, t.iteration) " +
             "SELECT r.id, r.started_ms, r.ended_ms, r.verdict, r.focus, r.iteration_count, " +
             "COALESCE(c.passed, 0), COALESCE(c.failed, 0), COALESCE(c.skipped, 0), COALESCE(c.unproven, 0) " +
             "FROM recent r LEFT JOIN counts c ON c.run_id = r.id AND c.iteration = r.iteration_count ORDER BY r.started_ms DESC",
@@ -105,19 +105,30 @@ public abstract partial class SqlHistoryStore
         return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    public Task<HistoryResult<IReadOnlyList<TestKey>>> PreviouslyFailingAsync(string project, CancellationToken cancellationToken) =>
-        // A test is previously failing when a failure of it in the last 20 runs has no later run (or later iteration) in which
-        // it passed or failed again: its latest outcome. Only failing rows are read (each checked against the index on
-        // (suite, name)), never every test of 20 runs; the latest first.
-        QueryAsync(
+    public async Task<HistoryResult<IReadOnlyList<TestKey>>> PreviouslyFailingAsync(string project, CancellationToken cancellationToken)
+    {
+        // A test is previously failing when a failure of it in the last 20 runs has no later result (passed, failed or error)
+        // in those runs, or in a later iteration of its run: its latest outcome; a skip does not clear it. Only failing rows
+        // are read, each checked by at most 20 × 3 seeks of the (suite, name, outcome, run_id) index (CROSS JOIN keeps SQLite
+        // from scanning every run the test was ever in), never every test of 20 runs.
+        var rows = await QueryAsync(
             "WITH recent AS (SELECT id, started_ms FROM runs WHERE project = @project ORDER BY started_ms DESC LIMIT 20) " +
-            "SELECT f.suite, f.name FROM recent r JOIN tests f ON f.run_id = r.id " +
+            "SELECT f.suite, f.name, MAX(r.started_ms) FROM recent r JOIN tests f ON f.run_id = r.id " +
             "WHERE f.outcome IN ('failed', 'error') AND NOT EXISTS (" +
-            "SELECT 1 FROM tests l JOIN recent r2 ON r2.id = l.run_id WHERE l.suite = f.suite AND l.name = f.name AND l.outcome <> 'skipped' " +
-            "AND (r2.started_ms > r.started_ms OR (r2.id = r.id AND l.iteration > f.iteration))) " +
-            "GROUP BY f.suite, f.name ORDER BY MAX(r.started_ms) DESC, f.suite, f.name",
-            row => new TestKey(row.GetString(0), row.GetString(1)),
+            "SELECT 1 FROM recent r2 CROSS JOIN tests l WHERE (r2.started_ms > r.started_ms OR r2.id = r.id) " +
+            "AND l.run_id = r2.id AND l.suite = f.suite AND l.name = f.name AND l.outcome IN ('passed', 'failed', 'error') " +
+            "AND (r2.started_ms > r.started_ms OR l.iteration > f.iteration)) " +
+            "GROUP BY f.suite, f.name",
+            row => (Key: new TestKey(row.GetString(0), row.GetString(1)), Latest: Convert.ToInt64(row.GetValue(2), System.Globalization.CultureInfo.InvariantCulture)),
             cancellationToken, ("@project", project));
+
+        // The latest failures first, then by suite and name compared as ordinal strings (not the database's collation).
+        return rows.Succeeded
+            ? HistoryResult<IReadOnlyList<TestKey>>.Ok([.. rows.Value!
+                .OrderByDescending(r => r.Latest).ThenBy(r => r.Key.Suite, StringComparer.Ordinal).ThenBy(r => r.Key.Name, StringComparer.Ordinal)
+                .Select(r => r.Key)])
+            : HistoryResult<IReadOnlyList<TestKey>>.Fail(rows.Error!);
+    }
 
     public async Task<HistoryResult<IReadOnlyList<FlakyTest>>> FlakyTestsAsync(string project, int runs, CancellationToken cancellationToken)
     {

@@ -129,6 +129,12 @@ public sealed class CliCrashTests
             Assert.True(cli.Process.ExitCode == 130, $"exit {cli.Process.ExitCode}: {cli.Output}");
             Assert.Contains("interrupted: stopping the services", cli.Output, StringComparison.Ordinal);
             Assert.Empty(CliProcess.ProcessesIn(project));
+            // Its deploy folder says what happened, as a whole run's folder does.
+            var deployRecord = Directory.GetFiles(Path.Combine(project, ".greenlight", "runs"), "run.json", SearchOption.AllDirectories).Single();
+            Assert.Equal("deploy", Path.GetFileName(Path.GetDirectoryName(deployRecord)));
+            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(deployRecord, TestContext.Current.CancellationToken));
+            Assert.True(json.RootElement.GetProperty("aborted").GetBoolean());
+            Assert.StartsWith("quit at once on a second Ctrl+C", json.RootElement.GetProperty("stop_detail").GetString(), StringComparison.Ordinal);
         }
         finally
         {

@@ -140,6 +140,45 @@ public abstract partial class HistoryStoreContract
     }
 
     [Fact]
+    public async Task PreviouslyFailing_OrderedAsOrdinalStrings_NotByTheDatabaseCollation()
+    {
+        var ct = Timeout();
+        await using var store = await NewStoreAsync(ct);
+        await Save(store, Runs.Run("p", 1, "RED", [Runs.Failed("a-lower"), Runs.Failed("B-upper"), Runs.Failed("_under"), Runs.Failed("Z", suite: "P0-upper-suite")]), ct);
+
+        var failing = Value(await store.PreviouslyFailingAsync("p", ct));
+
+        // Ordinal: 'P' < 'p' for suites; 'B' (66) < '_' (95) < 'a' (97) for names.
+        Assert.Equal(["P0-upper-suite/Z", "p1-critical/B-upper", "p1-critical/_under", "p1-critical/a-lower"], failing.Select(t => $"{t.Suite}/{t.Name}"));
+    }
+
+    [Fact]
+    public async Task LastIteration_CountsTestsAndPreviouslyFailing_TakeTheRunsLastIterationAndLaterIterationsWin()
+    {
+        var ct = Timeout();
+        await using var store = await NewStoreAsync(ct);
+        // Iteration 1: "fixed" and "broke-late" ran, "fixed" failed. Iteration 2 reran them: "fixed" passed, "broke-late" failed.
+        var run = Runs.Run("p", 1, "RED", [Runs.Failed("fixed"), Runs.Passed("broke-late"), Runs.Passed("only-first")]);
+        var first = run.Iterations[0];
+        run = run with
+        {
+            Iterations = [first, first with { Number = 2, Tests = [Runs.Passed("fixed"), Runs.Failed("broke-late")] }],
+        };
+        await Save(store, run, ct);
+
+        var failing = Value(await store.PreviouslyFailingAsync("p", ct));
+        var summary = Value(await store.RecentRunsAsync("p", 5, ct)).Single();
+        var counts = Value(await store.RunTestCountsAsync(run.Id, ct));
+        var read = new List<string>();
+        Value(await store.ReadRunTestsAsync(run.Id, null, t => read.Add($"{t.Name}:{t.Outcome}"), ct));
+
+        Assert.Equal(["broke-late"], failing.Select(t => t.Name));
+        Assert.Equal((2, 1, 1), (summary.IterationCount, summary.Passed, summary.Failed));
+        Assert.Equal((2, 1), counts);
+        Assert.Equal(["broke-late:failed", "fixed:passed"], read);
+    }
+
+    [Fact]
     public async Task FlakyTests_FlipsAndRetryPasses_RankedByFlipRate()
     {
         var ct = Timeout();

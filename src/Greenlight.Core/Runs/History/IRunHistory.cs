@@ -82,7 +82,8 @@ public interface IPreviousTests
 
     /// <summary>
     /// Calls <paramref name="visit"/> once per test of <paramref name="suite"/> (of every suite when null), in
-    /// (suite, name) order, each test once; the number read, or the reason the store could not be read.
+    /// (suite, name) order, each test once; the number read, or the reason the store could not be read (then
+    /// <paramref name="visit"/> may have seen part of them, and the caller drops what it gathered).
     /// </summary>
     Task<HistoryAnswer<int>> ReadAsync(string? suite, Action<TestSnapshot> visit, CancellationToken cancellationToken);
 }

@@ -136,12 +136,12 @@ internal sealed class RunRecorder
     /// <summary>How many tests had a duration baseline from history (the latest iteration's per suite).</summary>
     private static int Baselines(LoopResult loop)
     {
-        var medians = new Dictionary<string, int>(StringComparer.Ordinal);
+        var perSuite = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (suite, tests) in loop.Iterations.SelectMany(i => i.Facts.Tests.Baselines))
         {
-            medians[suite] = tests;
+            perSuite[suite] = tests;
         }
 
-        return medians.Values.Sum();
+        return perSuite.Values.Sum();
     }
 }

@@ -184,8 +184,9 @@ internal sealed class TestStage(StageRegistry stages, TimeProvider time, IRunPro
         if (inputs.Shard is null)
         {
             // A shard holds part of the suite: both compare the whole suite with the last run, so finish checks them on the merged suite.
-            (record, trafficProblem) = await TrafficDrop.CheckAsync(record, tests, inputs.History.Previous, cancellationToken);
-            (record, missingProblem) = await MissingTests.CheckAsync(record, tests, result.Expected, inputs.History.Previous, cancellationToken);
+            // Short reads after the suite has run: a Ctrl+C now must not lose the suite's judged result.
+            (record, trafficProblem) = await TrafficDrop.CheckAsync(record, tests, inputs.History.Previous, CancellationToken.None);
+            (record, missingProblem) = await MissingTests.CheckAsync(record, tests, result.Expected, inputs.History.Previous, CancellationToken.None);
         }
 
         var (flaky, flipProblem) = await WithRetriesAsync(run, tests, retries, inputs.History, cancellationToken);
