@@ -204,20 +204,7 @@ public sealed class CliCrashTests
 
         public static Cli Start(string project, IReadOnlyDictionary<string, string> environment, params string[] args)
         {
-            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = project, RedirectStandardOutput = true, RedirectStandardError = true };
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "greenlight.dll"));
-            foreach (var arg in args)
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            start.Environment["NO_COLOR"] = "1";
-            foreach (var (name, value) in environment)
-            {
-                start.Environment[name] = value;
-            }
-
-            var cli = new Cli(Process.Start(start)!);
+            var cli = new Cli(Process.Start(CliProcess.StartInfo(project, environment, args))!);
             cli.Process.OutputDataReceived += (_, e) => { lock (cli._output) cli._output.AppendLine(e.Data); };
             cli.Process.ErrorDataReceived += (_, e) => { lock (cli._output) cli._output.AppendLine(e.Data); };
             cli.Process.BeginOutputReadLine();

@@ -50,23 +50,8 @@ internal sealed class DeployOnly : IAsyncDisposable
     }
 
     /// <summary>The built CLI in <paramref name="folder"/>, its output redirected (read it with the process's events).</summary>
-    public static Process Start(string folder, IReadOnlyDictionary<string, string> environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "greenlight.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["NO_COLOR"] = "1";
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        return Process.Start(start)!;
-    }
+    public static Process Start(string folder, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        Process.Start(CliProcess.StartInfo(folder, environment, args))!;
 
     public async Task<bool> ExitedAsync()
     {

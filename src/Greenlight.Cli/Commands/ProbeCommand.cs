@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Greenlight.Cli.Hosting;
 using Greenlight.Cli.Output;
-using Greenlight.Runs;
 using Greenlight.Secrets;
 
 namespace Greenlight.Cli.Commands;
@@ -24,15 +23,12 @@ internal static class ProbeCommand
 
     private static async Task<int> ProbeAsync(SecretRedactor redactor, string? configPath, CancellationToken cancellationToken)
     {
-        var terminal = new Terminal(redactor, machineOutput: false);
-        if (ConfigSession.Open(configPath, terminal, redactor) is not { } config)
+        if (PipelineSession.Open(redactor, configPath, machineOutput: false) is not { } session)
         {
             return CliApp.UsageError;
         }
 
-        var time = TimeProvider.System;
-        var progress = new ConsoleProgress(terminal);
-        var pipeline = new RunPipeline(StageCatalog.Create(time, redactor), time, redactor, progress, Random.Shared);
+        var (terminal, config, progress, pipeline) = session;
         var outcome = await progress.LiveAsync(() => pipeline.ProbeOnlyAsync(config, cancellationToken));
         foreach (var message in outcome.ConfigErrors)
         {

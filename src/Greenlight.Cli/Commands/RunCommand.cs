@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Greenlight.Cli.Hosting;
 using Greenlight.Cli.Output;
-using Greenlight.Reporting;
 using Greenlight.Runs;
 using Greenlight.Runs.Sharding;
 using Greenlight.Secrets;
@@ -117,67 +116,32 @@ internal static class RunCommand
 
     private static async Task<int> RunAsync(SecretRedactor redactor, QuitHooks quit, string? configPath, RunOptions options, bool json, string? junit, CancellationToken cancellationToken)
     {
-        var terminal = new Terminal(redactor, machineOutput: json);
-        if (ConfigSession.Open(configPath, terminal, redactor) is not { } config)
+        if (PipelineSession.Open(redactor, configPath, json, RunReporters.Create(redactor, junit)) is not { } session)
         {
             return CliApp.UsageError;
         }
 
-        var time = TimeProvider.System;
-        var progress = new ConsoleProgress(terminal);
-        var pipeline = new RunPipeline(StageCatalog.Create(time, redactor), time, redactor, progress, Random.Shared, RunReporters.Create(redactor, junit));
-        using var quitting = quit.Register(pipeline.QuitAtOnce);
-        terminal.Line($"greenlight run: {Shown(config.SourcePath)} (focus {options.Focus ?? "all"})");
-        var outcome = await progress.LiveAsync(() => pipeline.RunAsync(config, options, cancellationToken));
-        if (outcome.InternalError is { } internalError)
-        {
-            terminal.Error($"internal error, not a verdict on your services (exit {outcome.ExitCode}): {internalError}");
-            terminal.Error($"what the run wrote before it is in {outcome.RunDirectory}");
-            return outcome.ExitCode;
-        }
-
-        if (outcome.Record is not { } record)
-        {
-            foreach (var message in outcome.ConfigErrors)
-            {
-                terminal.Error(message);
-            }
-
-            return outcome.ExitCode;
-        }
-
-        SummaryPrinter.Run(terminal, record, outcome.RunDirectory!);
-        if (GitHubActions.Enabled)
-        {
-            GitHubActions.Write(record, outcome.RunDirectory!, redactor, json ? Console.Error : Console.Out);
-        }
-
-        if (json)
-        {
-            Terminal.Data(redactor, RunJson.Serialize(record, redactor));
-        }
-
-        return outcome.ExitCode;
+        using var quitting = quit.Register(session.Pipeline.QuitAtOnce);
+        session.Terminal.Line($"greenlight run: {Shown(session.Config.SourcePath)} (focus {options.Focus ?? "all"})");
+        var outcome = await session.Progress.LiveAsync(() => session.Pipeline.RunAsync(session.Config, options, cancellationToken));
+        return RunOutcomePrinter.Print(session.Terminal, redactor, outcome, json, footer: null);
     }
 
     private static async Task<int> DeployOnlyAsync(SecretRedactor redactor, QuitHooks quit, string? configPath, string? focus, TimeSpan serveTimeout, string? runId, CancellationToken cancellationToken)
     {
-        var terminal = new Terminal(redactor, machineOutput: false);
-        if (ConfigSession.Open(configPath, terminal, redactor) is not { } config)
+        if (PipelineSession.Open(redactor, configPath, machineOutput: false) is not { } session)
         {
             return CliApp.UsageError;
         }
 
-        var time = TimeProvider.System;
-        var progress = new ConsoleProgress(terminal);
-        var pipeline = new RunPipeline(StageCatalog.Create(time, redactor), time, redactor, progress, Random.Shared);
         // A second Ctrl+C kills the services it serves at once, as it does in a whole run.
-        using var quitting = quit.Register(pipeline.QuitAtOnce);
-        terminal.Line($"greenlight run --deploy-only: {Shown(config.SourcePath)} (focus {focus ?? "all"})");
-        var outcome = await progress.LiveAsync(() => pipeline.DeployOnlyAsync(config, new RunOptions(focus), serveTimeout, runId, id => Shards.Announce(terminal, id), cancellationToken));
+        using var quitting = quit.Register(session.Pipeline.QuitAtOnce);
+        session.Terminal.Line($"greenlight run --deploy-only: {Shown(session.Config.SourcePath)} (focus {focus ?? "all"})");
+        var outcome = await session.Progress.LiveAsync(() => session.Pipeline.DeployOnlyAsync(
+            session.Config, new RunOptions(focus), serveTimeout, runId, id => Shards.Announce(session.Terminal, id), cancellationToken));
         foreach (var message in outcome.Errors)
         {
-            terminal.Error(message);
+            session.Terminal.Error(message);
         }
 
         return outcome.ExitCode;

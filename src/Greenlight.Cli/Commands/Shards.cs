@@ -2,7 +2,6 @@ using Greenlight.Cli.Hosting;
 using Greenlight.Cli.Output;
 using Greenlight.Config;
 using Greenlight.Config.Loading;
-using Greenlight.Reporting;
 using Greenlight.Runs;
 using Greenlight.Secrets;
 
@@ -40,61 +39,14 @@ internal static class Shards
         SecretRedactor redactor, QuitHooks quit, string? configPath, bool json, Func<GreenlightConfig, string> headline,
         Func<RunPipeline, GreenlightConfig, Task<RunOutcome>> role, string? footer)
     {
-        var terminal = new Terminal(redactor, machineOutput: json);
-        if (ConfigSession.Open(configPath, terminal, redactor) is not { } config)
+        if (PipelineSession.Open(redactor, configPath, json, RunReporters.Create(redactor, null)) is not { } session)
         {
             return CliApp.UsageError;
         }
 
-        var time = TimeProvider.System;
-        var progress = new ConsoleProgress(terminal);
-        var pipeline = new RunPipeline(StageCatalog.Create(time, redactor), time, redactor, progress, Random.Shared, RunReporters.Create(redactor, null));
-        using var quitting = quit.Register(pipeline.QuitAtOnce);
-        terminal.Line(headline(config));
-        var outcome = await progress.LiveAsync(() => role(pipeline, config));
-        return Print(terminal, redactor, outcome, json, footer);
-    }
-
-    /// <summary>A role's outcome as <c>greenlight run</c> prints one: errors, or the summary (and run.json with --json); the exit code.</summary>
-    public static int Print(Terminal terminal, SecretRedactor redactor, RunOutcome outcome, bool json, string? footer)
-    {
-        if (outcome.InternalError is { } internalError)
-        {
-            terminal.Error($"internal error, not a verdict on your services (exit {outcome.ExitCode}): {internalError}");
-            if (outcome.RunDirectory is { } folder)
-            {
-                terminal.Error($"what the run wrote before it is in {folder}");
-            }
-
-            return outcome.ExitCode;
-        }
-
-        if (outcome.Record is not { } record)
-        {
-            foreach (var message in outcome.ConfigErrors)
-            {
-                terminal.Error(message);
-            }
-
-            return outcome.ExitCode;
-        }
-
-        SummaryPrinter.Run(terminal, record, outcome.RunDirectory!);
-        if (footer is not null)
-        {
-            terminal.Line(footer);
-        }
-
-        if (GitHubActions.Enabled)
-        {
-            GitHubActions.Write(record, outcome.RunDirectory!, redactor, json ? Console.Error : Console.Out);
-        }
-
-        if (json)
-        {
-            Terminal.Data(redactor, RunJson.Serialize(record, redactor));
-        }
-
-        return outcome.ExitCode;
+        using var quitting = quit.Register(session.Pipeline.QuitAtOnce);
+        session.Terminal.Line(headline(session.Config));
+        var outcome = await session.Progress.LiveAsync(() => role(session.Pipeline, session.Config));
+        return RunOutcomePrinter.Print(session.Terminal, redactor, outcome, json, footer);
     }
 }
