@@ -2,21 +2,22 @@ using System.Runtime.InteropServices;
 using Greenlight.Cli;
 
 using var cancellation = new CancellationTokenSource();
-var quit = new QuitHooks();
+using var quit = new QuitHooks();
 // First Ctrl+C or SIGTERM cancels the run so services are stopped and the worklog is written;
 // a second one kills the services, writes a minimal run.json and worklog (the run registers how),
 // and ends the process at once with exit code 130.
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Cancel(context));
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Cancel(context));
 
-return await CliApp.RunAsync(args, cancellation.Token, quit);
+var exitCode = await CliApp.RunAsync(args, cancellation.Token, quit);
+// A second Ctrl+C may end the command itself (its services killed, it returns): the quit's 130 still stands.
+return quit.QuitAtOnce() ? 130 : exitCode;
 
 void Cancel(PosixSignalContext context)
 {
     if (cancellation.IsCancellationRequested)
     {
-        Console.Error.WriteLine($"greenlight: {context.Signal} received again: killing services, writing a minimal run.json and worklog, quitting");
-        quit.Run();
+        quit.Run($"greenlight: {context.Signal} received again: killing services, writing a minimal run.json and worklog, quitting");
         // Ctrl+C's exit status (128 + SIGINT), as a shell reports a process ended by it.
         Environment.Exit(130);
         return;
